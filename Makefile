@@ -1,0 +1,66 @@
+# Setup is part of every target: each one installs what is missing, then runs.
+#   make serve   the site on http://127.0.0.1:8000 with live reload
+#   make test    every test (unit, build, browser in Debian chromium, Pyodide under Node)
+#   make build   the site into site/
+#   make check   the translators' cross-language check (python -m scripts.kb check)
+#   make bench   figures: checker scale, calculator load and response times
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Python 3.13.0 is selected by .python-version (pyenv); pyodide-build needs >= 3.12.
+PYTHON ?= $(shell command -v pyenv >/dev/null && pyenv which python 2>/dev/null || command -v python3.13 || echo python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: help setup serve build test check status bench lint clean
+
+help:
+	@sed -n '2,7p' Makefile
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (see .python-version)"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+.cache/pyodide-wheels/.fetched: scripts/fetch_pyodide_wheels.sh $(VENV)/.installed
+	bash scripts/fetch_pyodide_wheels.sh
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --livereload
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict
+
+check: setup
+	$(PY) -m scripts.kb check
+
+status: setup
+	$(PY) -m scripts.kb status
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+test: setup $(CHROMIUM) .cache/pyodide-wheels/.fetched
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+bench: setup $(CHROMIUM)
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf site .cache dist build $(VENV) node_modules
