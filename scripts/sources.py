@@ -41,8 +41,9 @@ class SourceError(Exception):
     """A mistake in a source file, located at ``path:line``."""
 
     def __init__(self, path: Path | str, line: int, message: str, *, key: str = "") -> None:
-        super().__init__(f"{path}:{line}: {message}")
         self.path = Path(path)
+        shown = self.path.relative_to(Path.cwd()) if self.path.is_relative_to(Path.cwd()) else self.path
+        super().__init__(f"{shown}:{line}: {message}")
         self.line = line
         self.message = message
         self.key = key

@@ -1,0 +1,67 @@
+"""Reading the site as a reader does, in every language."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.project import LANGUAGES, REFERENCE, Tree
+from scripts.sources import load
+
+from .conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+TREE = Tree()
+
+
+def url(site_url: str, lang: str, path: str) -> str:
+    return f"{site_url}/{path}" if lang == REFERENCE else f"{site_url}/{lang}/{path}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_guide_reads_in_its_language_with_tabs_and_no_foreign_request(page, site_url, lang):
+    page.goto(url(site_url, lang, "guides/end-a-partnership/"))
+    title = load(TREE.guide_source(lang, "end-a-partnership"), "guide").data["title"]
+    assert page.locator("h1").inner_text() == title
+    assert page.locator("html").get_attribute("lang") == lang
+    labels = load(TREE.site_source(lang), "site").data["labels"]
+    tabs = page.locator(".tabbed-labels label")
+    assert tabs.all_inner_texts()[:2] == [labels["as_client"], labels["as_partner"]]
+    tabs.nth(1).click()
+    assert page.locator(".tabbed-block").nth(1).is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"guide-{lang}.png", full_page=True)
+    assert page.foreign_requests == []
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != REFERENCE])
+def test_the_language_switcher_keeps_the_reader_on_the_guide(page, site_url, lang):
+    page.goto(url(site_url, REFERENCE, "guides/payment-methods/"))
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_url(url(site_url, lang, "guides/payment-methods/"))
+    title = load(TREE.guide_source(lang, "payment-methods"), "guide").data["title"]
+    assert page.locator("h1").inner_text() == title
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_pages_of_the_reader_language_only(page, site_url, lang):
+    page.goto(url(site_url, lang, ""))
+    title = load(TREE.guide_source(lang, "swiss-backup-partners"), "guide").data["title"]
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("Acronis")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    expected_prefix = url(site_url, lang, "")
+    assert hrefs and all(h.startswith(expected_prefix) for h in hrefs), hrefs
+    if lang == REFERENCE:
+        assert not any(h.startswith(f"{site_url}/{other}/") for other in LANGUAGES for h in hrefs)
+    assert title in page.locator(".md-search-result").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_screenshot(page, site_url, lang):
+    page.goto(url(site_url, lang, ""))
+    assert page.locator("h1").count() == 1
+    page.screenshot(path=SCREENSHOTS / f"home-{lang}.png", full_page=True)
+    assert page.foreign_requests == []
