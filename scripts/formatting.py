@@ -1,60 +1,54 @@
 """Facts in the reader's locale: ``{{ name }}`` placeholders filled from ``calculators``.
 
-Babel (CLDR data) is the reference for number formats; the guide text never
-holds a program figure, so a changed rate changes every language at once.
+Babel (CLDR data) is the reference for number formats. It is used here, at
+build time, to make a small ``spec`` per language; the formatting itself is
+``calculators.numbers``, the same code the widgets run in the browser, so a
+number reads the same in a guide and in a calculator.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from decimal import Decimal
 
-from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol, parse_pattern
 from babel import Locale
+from babel.numbers import get_currency_symbol, parse_pattern
 
+from calculators import numbers
 from scripts.project import LANGUAGES
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.-]*)\s*\}\}")
+CURRENCIES = ("CHF", "EUR")
 
 
-def locale_of(lang: str) -> str:
-    return LANGUAGES[lang]
+def _affixes(pattern: str) -> dict[str, str]:
+    parsed = parse_pattern(pattern)
+    return {"prefix": parsed.prefix[0], "suffix": parsed.suffix[0]}
 
 
-def money(value: Decimal, currency: str, lang: str) -> str:
-    """An amount with its currency.
-
-    A value written without cents (``Decimal("2000")``, a threshold) is shown
-    without them (CHF 2 000); an amount in cents keeps them (161,00 €).
-    """
-    locale = locale_of(lang)
-    if value.as_tuple().exponent >= 0:
-        pattern = parse_pattern(Locale.parse(locale).currency_formats["standard"].pattern)
-        pattern.frac_prec = (0, 0)
-        return pattern.apply(value, Locale.parse(locale), currency=currency, currency_digits=False)
-    return format_currency(value, currency, locale=locale)
-
-
-def percent(value: Decimal, lang: str) -> str:
-    """A percentage given in percent (35 -> "35 %" or "35%", by locale)."""
-    return format_percent(value / 100, locale=locale_of(lang), decimal_quantization=False)
-
-
-def number(value: Decimal, lang: str) -> str:
-    return format_decimal(value, locale=locale_of(lang), decimal_quantization=False)
+@functools.cache
+def spec(lang: str) -> dict:
+    """The CLDR number conventions of ``lang``'s locale, as calculators.numbers expects them."""
+    locale = Locale.parse(LANGUAGES[lang])
+    symbols = locale.number_symbols["latn"] if "latn" in locale.number_symbols else locale.number_symbols
+    return {
+        "locale": str(locale).replace("_", "-"),
+        "decimal": symbols["decimal"],
+        "group": symbols["group"],
+        "grouping": parse_pattern(locale.decimal_formats[None].pattern).grouping[0],
+        "money": _affixes(locale.currency_formats["standard"].pattern),
+        "percent": _affixes(locale.percent_formats[None].pattern),
+        "symbols": {c: get_currency_symbol(c, locale=locale) for c in CURRENCIES},
+    }
 
 
 def fact_text(fact, lang: str) -> str:
     """Format one ``calculators.facts.Fact`` for ``lang``."""
     if fact.kind == "money":
-        return money(fact.value, fact.currency, lang)
+        return numbers.money(fact.value, fact.currency, spec(lang))
     if fact.kind == "percent":
-        return percent(fact.value, lang)
-    return number(fact.value, lang)
-
-
-def placeholder_names(text: str) -> list[str]:
-    return PLACEHOLDER.findall(text)
+        return numbers.percent(fact.value, spec(lang))
+    return numbers.number(fact.value, spec(lang))
 
 
 def fill(text: str, lang: str, facts: dict) -> str:
@@ -67,7 +61,3 @@ def fill(text: str, lang: str, facts: dict) -> str:
         return fact_text(facts[name], lang)
 
     return PLACEHOLDER.sub(one, text)
-
-
-def currency_symbol(currency: str, lang: str) -> str:
-    return get_currency_symbol(currency, locale=locale_of(lang))

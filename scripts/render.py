@@ -8,6 +8,7 @@ and the checker share it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -46,7 +47,7 @@ def text(source: Source, where: tuple, value: str, ctx: Context, *, base: str) -
         raise SourceError(
             source.path,
             source.line_of(where),
-            f"unknown placeholder {{{{ {name} }}}}; known: {', '.join(sorted(ctx.facts))}",
+            f"unknown placeholder {{{{ {name} }}}}{_suggest(name, ctx.facts)}",
         ) from None
 
     def link(match: re.Match) -> str:
@@ -56,12 +57,18 @@ def text(source: Source, where: tuple, value: str, ctx: Context, *, base: str) -
             raise SourceError(
                 source.path,
                 source.line_of(where),
-                f"link to unknown {kind} '{target}'; known: {', '.join(sorted(known))}",
+                f"link to unknown {kind} '{target}'{_suggest(target, known)}",
             )
         folder = "guides" if kind == "guide" else "calculators"
         return f"]({base}{folder}/{target}.md{anchor})"
 
     return _INTERNAL_LINK.sub(link, value)
+
+
+def _suggest(name: str, known) -> str:
+    """The fix for a wrong name: the closest known names (the full list would not fit at 1000 guides)."""
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
+    return f"; did you mean {' or '.join(close)}?" if close else f"; no {name!r} exists in this language"
 
 
 def indent(markdown: str, level: int = 1) -> str:
@@ -156,7 +163,7 @@ def _guide_links(source: Source, ids: list[str], ctx: Context) -> str:
             raise SourceError(
                 source.path,
                 source.line_of(("related", index)),
-                f"related guide '{guide_id}' does not exist; known: {', '.join(sorted(ctx.guide_titles))}",
+                f"related guide '{guide_id}' does not exist{_suggest(guide_id, ctx.guide_titles)}",
             )
         lines.append(f"- [{ctx.guide_titles[guide_id]}]({guide_id}.md)")
     return "\n".join(lines) + "\n"
