@@ -3,13 +3,14 @@
 # (pytest, Hypothesis and their dependencies). The npm `pyodide` package ships
 # only the core, so tests/pyodide/run_in_pyodide.mjs unpacks these from disk.
 #
-# Idempotent: a wheel already in the cache is not fetched again. Versions are
-# pinned to the host's, so both runs execute the same test tooling.
+# Idempotent: a wheel already in the cache is not fetched again, and one left
+# from an older pin is removed. Versions are pinned; they are the host's
+# (requirements.lock) except Hypothesis, see below.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 DEST="${PYODIDE_WHEELS_DIR:-.cache/pyodide-wheels}"
-PYTHON="${PYTHON:-.venv/bin/python}"
+PYTHON="${PYODIDE_WHEELS_PYTHON:-.venv/bin/python}"  # any Python with pip
 
 # name==version. Hypothesis is the last release with a pure-Python wheel
 # (later ones ship a compiled extension); ruamel.yaml reads the translators'
@@ -26,15 +27,28 @@ WHEELS=(
 )
 
 mkdir -p "$DEST"
+shopt -s nullglob nocaseglob
 missing=()
+patterns=()
 for spec in "${WHEELS[@]}"; do
   name="${spec%%==*}"
   version="${spec##*==}"
   # Wheel names spell the project with any of - _ . (ruamel.yaml keeps its dot).
-  pattern="$(printf '%s' "$name" | tr '[:upper:]' '[:lower:]' | sed 's/[-_.]/[-_.]/g')-${version}-*.whl"
+  pattern="$(printf '%s' "$name" | sed 's/[-_.]/[-_.]/g')-${version}-*.whl"
+  patterns+=("$pattern")
   if ! compgen -G "$DEST/$pattern" >/dev/null; then
     missing+=("$spec")
   fi
+done
+
+# The runner unpacks every wheel here: drop any left from an older pin.
+for wheel in "$DEST"/*.whl; do
+  pinned=false
+  for pattern in "${patterns[@]}"; do
+    # shellcheck disable=SC2053  # the pattern is meant to glob
+    [[ "$(basename "$wheel")" == $pattern ]] && pinned=true
+  done
+  $pinned || { echo "removing unpinned $(basename "$wheel")"; rm -f "$wheel"; }
 done
 
 if ((${#missing[@]})); then

@@ -1,0 +1,24 @@
+"""The Partner Program's calculators: standard library only, so that the same
+code runs in the site build (CPython) and in the browser (Pyodide)."""
+
+from calculators.access import compare, scenario
+from calculators.api import error_payload, run, run_json
+from calculators.eligibility import check
+from calculators.errors import InputError
+from calculators.facts import Fact, Tier, placeholders
+from calculators.pricing import quote, tiers
+
+__all__ = [
+    "Fact",
+    "InputError",
+    "Tier",
+    "check",
+    "compare",
+    "error_payload",
+    "placeholders",
+    "quote",
+    "run",
+    "run_json",
+    "scenario",
+    "tiers",
+]
