@@ -140,8 +140,9 @@ def write_pages(tree: Tree, pages: dict[Path, str]) -> list[Path]:
     return changed
 
 
-def sync(tree: Tree = Tree()) -> tuple[list[Path], list[SourceError]]:
+def sync(tree: Tree | None = None) -> tuple[list[Path], list[SourceError]]:
     """Regenerate the pages; on any mistake write nothing and return the mistakes."""
+    tree = tree or Tree()
     pages, errors = build_pages(tree)
     if errors:
         return [], sorted(errors, key=lambda e: (str(e.path), e.line))

@@ -2,7 +2,9 @@
 
 - on_pre_build: regenerate Markdown pages from the YAML sources (scripts.generate);
 - on_config: the site name of the language being built (docs/<lang>/site.yml);
-- on_post_build: one search index per language (scripts.search_index).
+- on_nav: the "Calculators" section title in the page's language;
+- on_post_page / on_post_build: one search index per language (scripts.search_index)
+  and the self-hosted calculators runtime, once at the site root (scripts.runtime).
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import generate  # noqa: E402
-from scripts import search_index  # noqa: E402
+from scripts import (  # noqa: E402
+    generate,  # noqa: E402
+    runtime,
+    search_index,
+)
 from scripts.project import REFERENCE, Tree  # noqa: E402
 from scripts.sources import SourceError, SourceErrors, load  # noqa: E402
 
@@ -38,11 +43,9 @@ def _current_language(config: MkDocsConfig) -> str:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:
-        site = load(Tree().site_source(_current_language(config)), "site")
-    except (OSError, SourceError, SourceErrors):
-        return config  # reported by on_pre_build
-    config.site_name = site.data["site_name"]
+    texts = _site_texts(config)
+    if texts:
+        config.site_name = texts["site_name"]
     return config
 
 
@@ -63,7 +66,29 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     log.error("kb: %d mistake(s); serving the last good pages", len(errors))
 
 
-@event_priority(-110)  # after mkdocs-static-i18n merged every language into the root index
+def _site_texts(config: MkDocsConfig) -> dict | None:
+    try:
+        return load(Tree().site_source(_current_language(config)), "site").data
+    except (OSError, SourceError, SourceErrors):
+        return None  # reported by on_pre_build
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has translated the navigation
+def on_nav(nav, *, config: MkDocsConfig, files):
+    texts = _site_texts(config)
+    for item in nav.items:
+        if texts and item.is_section and item.title == "Calculators":
+            item.title = texts["home"]["calculators"]
+    return nav
+
+
+def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
+    return search_index.scope_to_language(output, _current_language(config))
+
+
+@event_priority(-110)  # after mkdocs-static-i18n built every language and merged the root index
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _current_language(config) == REFERENCE:
-        search_index.keep_own_language(config.site_dir)
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a language build nested in the main one: wait for the end
+    search_index.split_by_language(config.site_dir)
+    runtime.install(config.site_dir)

@@ -1,30 +1,56 @@
 """One search index per language.
 
-mkdocs-static-i18n builds each language into its own folder with its own
-search index, then stacks the entries of all languages into the root (fr)
-index. French readers would download and search all five; keep only the
-pages that live at the root.
+mkdocs-static-i18n builds every language into one site whose pages all point
+Material's search at the root index, into which it merges the entries of all
+five languages: every reader downloaded and searched all of them. After the
+build, :func:`split_by_language` writes one index per language folder (each
+with its own stemmer), and :func:`scope_to_language` points each page's search
+at its language's index (Material reads ``base`` from the page's ``__config``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from scripts.project import LANGUAGES, REFERENCE
 
-_OTHER_PREFIXES = tuple(f"{lang}/" for lang in LANGUAGES if lang != REFERENCE)
+_PREFIXES = {lang: f"{lang}/" for lang in LANGUAGES if lang != REFERENCE}
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 
-def keep_own_language(site_dir: str | Path) -> int:
-    """Drop other languages' entries from the root index; return how many were dropped."""
-    path = Path(site_dir) / "search" / "search_index.json"
-    if not path.exists():
-        return 0
-    index = json.loads(path.read_text(encoding="utf-8"))
-    docs = index.get("docs", [])
-    kept = [d for d in docs if not d.get("location", "").startswith(_OTHER_PREFIXES)]
-    if len(kept) != len(docs):
-        index["docs"] = kept
+def language_of(location: str) -> tuple[str, str]:
+    """The language of a search entry and its location inside that language's folder."""
+    for lang, prefix in _PREFIXES.items():
+        if location.startswith(prefix):
+            return lang, location[len(prefix):]
+    return REFERENCE, location
+
+
+def index_path(site_dir: Path, lang: str) -> Path:
+    root = site_dir if lang == REFERENCE else site_dir / lang
+    return root / "search" / "search_index.json"
+
+
+def split_by_language(site_dir: str | Path) -> dict[str, int]:
+    """Rewrite the merged root index as one index per language; return entries per language."""
+    site_dir = Path(site_dir)
+    merged = json.loads(index_path(site_dir, REFERENCE).read_text(encoding="utf-8"))
+    docs: dict[str, list] = {lang: [] for lang in LANGUAGES}
+    for doc in merged["docs"]:
+        lang, location = language_of(doc.get("location", ""))
+        docs[lang].append({**doc, "location": location})
+    for lang, entries in docs.items():
+        path = index_path(site_dir, lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        index = {"config": {**merged["config"], "lang": [lang]}, "docs": entries}
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(docs) - len(kept)
+    return {lang: len(entries) for lang, entries in docs.items()}
+
+
+def scope_to_language(html: str, lang: str) -> str:
+    """Point a page of ``lang`` at its language's folder as Material's ``base`` (search index)."""
+    if lang == REFERENCE:
+        return html
+    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}{m.group(3)}", html, count=1)

@@ -12,10 +12,23 @@ function setState(form, state) {
   if (status && status.dataset[state]) status.textContent = status.dataset[state];
 }
 
+// A field that only applies with another input's value (data-enabled-when="access=full")
+// is disabled otherwise, so it is neither sent nor focusable.
+function applyEnabledWhen(form) {
+  for (const wrapper of form.querySelectorAll("[data-enabled-when]")) {
+    const [name, expected] = wrapper.dataset.enabledWhen.split("=");
+    const control = form.elements.namedItem(name);
+    const enabled = control && control.value === expected;
+    wrapper.classList.toggle("kb-disabled", !enabled);
+    for (const element of wrapper.querySelectorAll("input, select")) element.disabled = !enabled;
+  }
+}
+
 function inputsOf(form) {
+  applyEnabledWhen(form);
   const inputs = {};
   for (const element of form.elements) {
-    if (!element.name || element.disabled) continue;
+    if (!element.name || element.disabled || !["INPUT", "SELECT", "TEXTAREA"].includes(element.tagName)) continue;
     if (element.type === "checkbox") inputs[element.name] = element.checked ? "true" : "false";
     else if (element.type === "radio") { if (element.checked) inputs[element.name] = element.value; }
     else inputs[element.name] = element.value;
@@ -110,6 +123,7 @@ function start() {
 
 if (forms.length) {
   for (const form of forms) {
+    applyEnabledWhen(form);
     form.addEventListener("input", () => compute(form));
     form.addEventListener("submit", (event) => { event.preventDefault(); compute(form); });
   }

@@ -1,0 +1,153 @@
+"""What a widget shows: results and errors in the reader's words and number format.
+
+The build prerenders each widget with :func:`view` (``scripts/widgets.py``) and
+the browser's Web Worker calls :func:`handle_json` on every input change, so
+the page shows the same text before and after Python runs in the browser.
+
+``texts`` is one ``docs/<lang>/calculators/<name>.yml`` as data; ``spec`` the
+locale's number conventions (see ``calculators.numbers``). A view maps each
+``<output name>`` to ``{"value": raw, "text": shown}``; the glue script also
+uses the raw values to show or hide ``[data-show-when="name=value"]`` blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from calculators import api, numbers
+from calculators.errors import InputError
+
+_PARAM = re.compile(r"\{([a-z_]+)\}")
+
+# Output name -> how to show it; anything else is a value id the texts label.
+_MONEY = frozenset(
+    {"unit_price", "normal_total", "after_discount", "final_total", "final_per_hosting", "cashback",
+     "min_volume", "volume_shortfall"}
+)
+_PERCENT = frozenset({"degressive_rate", "total_reduction", "partner_discount"})
+
+
+def fill(template: str, params: dict[str, str]) -> str:
+    """``{name}`` replaced from ``params``; unknown names stay as written (never str.format on translated text)."""
+    return _PARAM.sub(lambda m: params.get(m.group(1), m.group(0)), template)
+
+
+def _label(texts: dict, value: Any) -> str:
+    key = str(value).lower() if isinstance(value, bool) else str(value)
+    return texts.get("values", {}).get(key, key)
+
+
+def _shown(name: str, value: Any, texts: dict, spec: dict, currency: str | None) -> str:
+    if name in _MONEY and value is not None:
+        return numbers.money(Decimal(value), currency or "", spec)
+    if name in _PERCENT and value is not None:
+        return numbers.percent(Decimal(value), spec)
+    return _label(texts, value)
+
+
+def _raw(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _entry(value: Any, text: str) -> dict[str, str]:
+    return {"value": _raw(value), "text": text}
+
+
+def view(calculator: str, result: dict[str, Any], texts: dict, spec: dict) -> dict[str, dict[str, str]]:
+    """The outputs of one result, each as its raw value and its text in the reader's language."""
+    currency = result.get("currency")
+    out = {
+        name: _entry(result.get(name), _shown(name, result.get(name), texts, spec, currency))
+        for name in api.OUTPUTS[calculator]
+        if name in result and not isinstance(result[name], list)
+    }
+    extra = {"pricing": _pricing, "eligibility": _eligibility, "access": _access}[calculator]
+    out.update(extra(result, texts, spec))
+    return out
+
+
+def _pricing(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
+    messages = texts["messages"]
+    unit_price = numbers.money(Decimal(result["unit_price"]), result["currency"], spec)
+    params = {"unit_price": unit_price, "currency": ""}
+    key = "unit_price_given" if result["unit_price_given"] else "unit_price_program"
+    tiers = result["tiers"]
+    index = next(i for i, t in enumerate(tiers) if t["min_quantity"] == result["tier"]["min_quantity"])
+    return {
+        "unit_price_note": _entry(key, " ".join(fill(messages[key], params).split())),
+        "provisional": _entry(result["provisional"], ""),
+        "product": _entry(result["product"], texts["inputs"]["product"]["options"].get(result["product"], "")),
+        "tier_index": _entry(index, str(index)),
+    }
+
+
+def _eligibility(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
+    currency = result["currency"]
+    params = {
+        "min_volume": numbers.money(Decimal(result["min_volume"]), currency, spec),
+        "volume_shortfall": numbers.money(Decimal(result["volume_shortfall"]), currency, spec),
+        "currency": "",
+    }
+    out = {"suggest_affiliate_program": _entry(result["suggest_affiliate_program"], "")}
+    for condition, words in texts["conditions"].items():
+        met = condition not in result["unmet"]
+        out[f"condition_{condition}"] = _entry(met, _label(texts, met))
+        out[f"condition_text_{condition}"] = _entry(condition, _tidy(fill(words["text"], params)))
+        out[f"condition_reason_{condition}"] = _entry(condition, _tidy(fill(words.get("reason", ""), params)))
+    return out
+
+
+def _tidy(text: str) -> str:
+    """Texts written as "{amount} {currency}" get the currency from the amount already."""
+    return " ".join(text.split())
+
+
+def _access(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
+    return {"column": _entry(result["column"], texts.get("columns", {}).get(result["column"], result["column"]))}
+
+
+def error_message(payload: dict[str, Any], texts: dict) -> str:
+    """The translated message of an ``api.error_payload``, its ``{params}`` filled."""
+    template = texts.get("errors", {}).get(payload["key"]) or texts.get("errors", {}).get(
+        "calculator.internal_error", payload["key"]
+    )
+    return fill(template, {k: str(v) for k, v in payload.get("params", {}).items()})
+
+
+def comparison(texts: dict) -> dict[str, Any]:
+    """The access comparison table in the reader's words: column titles and labelled rows."""
+    from calculators.access import compare
+
+    table = compare()
+    return {
+        "columns": [(c["id"], texts["columns"][c["id"]]) for c in table["columns"]],
+        "rows": [
+            (row["id"], texts["capabilities"][row["id"]], [_label(texts, v) for v in row["values"]])
+            for row in table["rows"]
+        ],
+    }
+
+
+def handle(calculator: str, inputs: dict[str, Any], setup: dict[str, Any]) -> dict[str, Any]:
+    """One widget request: ``{"result", "view"}`` or ``{"error"}``; never raises."""
+    texts, spec = setup.get("texts", {}), setup.get("spec", {})
+    try:
+        result = api.run(calculator, inputs)
+        return {"result": result, "view": view(calculator, result, texts, spec)}
+    except InputError as exc:
+        payload = api.error_payload(exc)
+    except Exception as exc:  # noqa: BLE001 - the page must always get an answer
+        payload = api.error_payload(exc)
+    return {"error": {**payload, "message": error_message(payload, texts)}}
+
+
+def handle_json(calculator: str, inputs_json: str, setup_json: str) -> str:
+    """The Web Worker's entry point: JSON in, JSON out."""
+    try:
+        inputs, setup = json.loads(inputs_json), json.loads(setup_json)
+    except ValueError:
+        inputs, setup = None, {}
+    return json.dumps(handle(calculator, inputs, setup if isinstance(setup, dict) else {}), ensure_ascii=False)

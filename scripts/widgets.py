@@ -1,0 +1,217 @@
+"""Calculator pages: the form and its prerendered result, made at build time.
+
+The result shown before any Python runs in the browser comes from the same
+``calculators`` code (``api.run`` on the defaults, ``present.view``) that the
+Web Worker runs later, with the texts of ``docs/<lang>/calculators/<name>.yml``.
+Markup contract (DESIGN.md): ``form[data-calculator][data-state]``, inputs named
+like the Python arguments, ``output[name][data-value]``.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from calculators import api, present
+from calculators._inputs import Boolean, Choice, Optional
+from calculators.access import FIELDS as ACCESS_FIELDS
+from calculators.eligibility import FIELDS as ELIGIBILITY_FIELDS
+from calculators.facts import DEGRESSIVE_TIERS
+from calculators.numbers import percent
+from calculators.pricing import FIELDS as PRICING_FIELDS
+from scripts import formatting, render
+from scripts.project import REFERENCE
+from scripts.sources import Source
+
+FIELDS = {"eligibility": ELIGIBILITY_FIELDS, "access": ACCESS_FIELDS, "pricing": PRICING_FIELDS}
+# Inputs shown only when another input has a value (the glue disables them otherwise).
+ENABLED_WHEN = {("access", "payment"): "access=full"}
+
+
+def _attrs(**attributes: str | None) -> str:
+    return "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(str(value))}"' for name, value in attributes.items() if value is not None
+    )
+
+
+def _field(calculator: str, name: str, field, words: dict, default: str) -> str:
+    ident = f"{calculator}-{name.replace('_', '-')}"
+    help_id, error_id = f"{ident}-help", f"{ident}-error"
+    described = f"{help_id} {error_id}"
+    inner = field.inner if isinstance(field, Optional) else field
+    label = escape(words["label"])
+    if isinstance(inner, Boolean):
+        checked = default.lower() in {"true", "on", "yes", "1"}
+        control = f'<input type="checkbox"{_attrs(id=ident, name=name, value="true", aria_describedby=described)}{" checked" if checked else ""}>'
+        head = f'<label class="kb-check">{control} {label}</label>'
+    elif isinstance(inner, Choice):
+        options = words.get("options", {})
+        choices = "".join(
+            f'<option value="{escape(c)}"{" selected" if c == default else ""}>{escape(options.get(c, c))}</option>'
+            for c in inner.choices
+        )
+        head = f'<label for="{ident}">{label}</label><select{_attrs(id=ident, name=name, aria_describedby=described)}>{choices}</select>'
+    else:
+        head = (
+            f'<label for="{ident}">{label}</label>'
+            f'<input type="text" inputmode="decimal" autocomplete="off"{_attrs(id=ident, name=name, value=default, aria_describedby=described)}>'
+        )
+    help_text = f'<p class="kb-help"{_attrs(id=help_id)}>{escape(words["help"])}</p>' if words.get("help") else ""
+    enabled_when = ENABLED_WHEN.get((calculator, name))
+    return (
+        f'<div class="kb-field"{_attrs(data_enabled_when=enabled_when)}>{head}{help_text}'
+        f'<p class="kb-error" hidden{_attrs(id=error_id)}></p></div>'
+    )
+
+
+def _output(name: str, shown: dict) -> str:
+    entry = shown.get(name, {"value": "", "text": ""})
+    return f'<output{_attrs(name=name, data_value=entry["value"])}>{escape(entry["text"])}</output>'
+
+
+def _visible(condition: str, shown: dict) -> str:
+    """``data-show-when`` plus the prerendered ``hidden`` state, as the glue computes it."""
+    name, _, expected = condition.partition("=")
+    hidden = shown.get(name, {}).get("value") != expected
+    return f'{_attrs(data_show_when=condition)}{" hidden" if hidden else ""}'
+
+
+def _current(condition: str, shown: dict) -> str:
+    name, _, expected = condition.partition("=")
+    current = shown.get(name, {}).get("value") == expected
+    return f'{_attrs(data_current_when=condition)}{_attrs(aria_current="true") if current else ""}'
+
+
+def _row(label: str, inner: str) -> str:
+    return f"<tr><th scope=\"row\">{escape(label)}</th><td>{inner}</td></tr>"
+
+
+def _pricing(texts: dict, shown: dict, spec: dict) -> str:
+    labels = {k: v["label"] for k, v in texts["results"].items()}
+    messages = texts["messages"]
+    rows = "".join(
+        _row(labels[name], _output(name, shown))
+        for name in ("unit_price", "normal_total", "after_discount", "degressive_rate", "final_total",
+                     "final_per_hosting", "total_reduction")
+    )
+    breakdown = (
+        f'<table class="kb-breakdown"><caption>{escape(messages["excl_vat"])}</caption><tbody>{rows}</tbody></table>'
+        f'<p>{_output("unit_price_note", shown)}</p><p>{escape(messages["formula"])}</p>'
+        f'<p class="kb-note"{_visible("provisional=true", shown)}>{escape(messages["provisional"])}</p>'
+    )
+    cashback = (
+        f'<div class="kb-cashback"><p><strong>{escape(labels["cashback"])}:</strong> {_output("cashback", shown)}</p>'
+        f'<p>{escape(messages["cashback"])}</p></div>'
+    )
+    return breakdown + cashback + "".join(_tiers(product, texts, shown, spec) for product in DEGRESSIVE_TIERS)
+
+
+def _tiers(product: str, texts: dict, shown: dict, spec: dict) -> str:
+    words = texts["tiers"]
+    head = "".join(f'<th scope="col">{escape(words[k])}</th>' for k in ("min_quantity", "max_quantity", "rate", "source"))
+    rows = []
+    for index, tier in enumerate(DEGRESSIVE_TIERS[product]):
+        upper = str(tier.max_quantity) if tier.max_quantity is not None else words["open_ended"]
+        source = words["provisional"] if tier.provisional else words["confirmed"]
+        rows.append(
+            f"<tr{_current(f'tier_index={index}', shown) if shown.get('product', {}).get('value') == product else _attrs(data_current_when=f'tier_index={index}')}>"
+            f"<td>{tier.min_quantity}</td><td>{escape(upper)}</td><td>{escape(percent(tier.rate, spec))}</td>"
+            f'<td title="{escape(tier.source)}">{escape(source)}</td></tr>'
+        )
+    return (
+        f'<table class="kb-tiers"{_visible(f"product={product}", shown)}><caption>{escape(words["caption"])}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _eligibility(texts: dict, shown: dict, spec: dict) -> str:
+    messages = texts["messages"]
+    labels = {k: v["label"] for k, v in texts["results"].items()}
+    items = "".join(
+        f'<li><span class="kb-condition">{_output(f"condition_text_{c}", shown)}</span> '
+        f'{_output(f"condition_{c}", shown)}'
+        f'<span class="kb-reason"{_visible(f"condition_{c}=false", shown)}> {_output(f"condition_reason_{c}", shown)}</span></li>'
+        for c in texts["conditions"]
+    )
+    return (
+        f'<p class="kb-verdict"><strong>{escape(labels["eligible"])}:</strong> {_output("eligible", shown)}</p>'
+        f'<p{_visible("eligible=true", shown)}>{escape(messages["eligible"])}</p>'
+        f'<p{_visible("eligible=false", shown)}>{escape(messages["not_eligible"])}</p>'
+        f'<ul class="kb-conditions">{items}</ul>'
+        f'<p><strong>{escape(labels["min_volume"])}:</strong> {_output("min_volume", shown)} · '
+        f'<strong>{escape(labels["volume_shortfall"])}:</strong> {_output("volume_shortfall", shown)}</p>'
+        f'<p class="kb-note"{_visible("suggest_affiliate_program=true", shown)}>{escape(messages["affiliate_program"])}</p>'
+        f'<p class="kb-note">{escape(messages["one_program"])}</p>'
+    )
+
+
+def _access(texts: dict, shown: dict, spec: dict) -> str:
+    labels = {k: v["label"] for k, v in texts["results"].items()}
+    messages = texts["messages"]
+    rows = "".join(_row(labels[name], _output(name, shown)) for name in api.OUTPUTS["access"])
+    return (
+        f'<table class="kb-scenario"><tbody>{rows}</tbody></table>'
+        f'<p class="kb-note"{_visible("allowed=false", shown)}>{escape(messages["not_allowed"])}</p>'
+        f'<p>{escape(messages["client_decides"])}</p>'
+        + comparison_html(texts, shown)
+    )
+
+
+def comparison_html(texts: dict, shown: dict | None = None) -> str:
+    table = present.comparison(texts)
+    shown = shown or {}
+    head = "".join(
+        f'<th scope="col"{_current(f"column={cid}", shown)}>{escape(title)}</th>' for cid, title in table["columns"]
+    )
+    body = "".join(
+        f'<tr><th scope="row">{escape(label)}</th>'
+        + "".join(
+            f'<td{_current(f"column={cid}", shown)}>{escape(value)}</td>'
+            for (cid, _), value in zip(table["columns"], values, strict=True)
+        )
+        + "</tr>"
+        for _, label, values in table["rows"]
+    )
+    caption = escape(texts["messages"]["table_caption"])
+    return f'<table class="kb-compare"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+RESULTS = {"pricing": _pricing, "eligibility": _eligibility, "access": _access}
+
+
+def site_root(lang: str) -> str:
+    """From a calculator page to the site root, where assets and the runtime live once for all languages."""
+    return "../../" if lang == REFERENCE else "../../../"
+
+
+def form(name: str, texts: dict, lang: str) -> str:
+    """The whole widget: inputs with their defaults, and the result for those defaults."""
+    root = site_root(lang)
+    spec = formatting.spec(lang)
+    defaults = api.defaults(name)
+    shown = present.view(name, api.run(name, defaults), texts, spec)
+    fields = "".join(
+        _field(name, field_name, field, texts["inputs"][field_name], defaults.get(field_name, ""))
+        for field_name, field in FIELDS[name].items()
+    )
+    setup = json.dumps({"calculator": name, "texts": texts, "spec": spec}, ensure_ascii=False).replace("</", "<\\/")
+    status = texts["status"]
+    return (
+        f'<form class="kb-calculator" novalidate{_attrs(data_calculator=name, data_state="static", data_worker=f"{root}assets/javascripts/calculator-worker.mjs", data_runtime=f"{root}assets/runtime/")}>'
+        f'<p class="kb-status" role="status"{_attrs(data_loading=status["loading"], data_ready=status["ready"], data_error=status["error"])}>{escape(status["loading"])}</p>'
+        f'<fieldset class="kb-inputs"><legend>{escape(texts["title"])}</legend>{fields}</fieldset>'
+        f'<p class="kb-error kb-form-error" hidden></p>'
+        f'<section class="kb-results" aria-live="polite">{RESULTS[name](texts, shown, spec)}</section>'
+        f'<script type="application/json" class="kb-setup">{setup}</script>'
+        "</form>"
+    )
+
+
+def page(name: str, source: Source, ctx: render.Context) -> str:
+    """The Markdown page of one calculator (title, intro, then the widget as raw HTML)."""
+    texts = {k: v for k, v in source.data.items() if k != "source_hash"}
+    intro = render.text(source, ("intro",), texts["intro"], ctx, base="../").strip()
+    return (
+        f"# {texts['title']}\n\n{intro}\n\n{form(name, texts, ctx.lang)}\n\n"
+        f'<script type="module" src="{site_root(ctx.lang)}assets/javascripts/calculators.js"></script>\n'
+    )
