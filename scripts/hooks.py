@@ -20,16 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import (  # noqa: E402
-    generate,  # noqa: E402
-    runtime,
-    search_index,
-)
+from scripts import generate, not_found, runtime, search_index  # noqa: E402
 from scripts.project import REFERENCE, Tree  # noqa: E402
 from scripts.sources import SourceError, SourceErrors, load  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kb")
-_state = {"command": "build", "errors": []}
+_state = {"command": "build", "errors": [], "not_found": {}}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -82,6 +78,13 @@ def on_nav(nav, *, config: MkDocsConfig, files):
     return nav
 
 
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # Every language build writes the same site/404.html; keep each language's own.
+    if template_name == "404.html":
+        _state["not_found"][_current_language(config)] = output_content
+    return output_content
+
+
 def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
     return search_index.scope_to_language(output, _current_language(config))
 
@@ -91,4 +94,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a language build nested in the main one: wait for the end
     search_index.split_by_language(config.site_dir)
+    not_found.write(config.site_dir, _state["not_found"])
     runtime.install(config.site_dir)

@@ -53,4 +53,5 @@ def scope_to_language(html: str, lang: str) -> str:
     """Point a page of ``lang`` at its language's folder as Material's ``base`` (search index)."""
     if lang == REFERENCE:
         return html
-    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}{m.group(3)}", html, count=1)
+    # A trailing slash: Material resolves the index URL with new URL("search/...", base).
+    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", html, count=1)

@@ -34,7 +34,7 @@ def test_each_guide_is_built_in_each_language_with_its_own_text(built_site, lang
     page = path.read_text(encoding="utf-8")
     assert f'<html lang="{lang}"' in page
     title = load(TREE.guide_source(lang, guide_id), "guide").data["title"]
-    assert f"<h1 id=" in page and html.escape(title, quote=False) in page
+    assert "<h1 id=" in page and html.escape(title, quote=False) in page
     if lang != REFERENCE:
         reference_summary = load(TREE.guide_source(REFERENCE, guide_id), "guide").data["summary"].split()[:6]
         assert " ".join(reference_summary) not in page, "French text in a translated page"
@@ -61,10 +61,12 @@ def test_the_site_name_speaks_the_language(built_site, lang):
 def test_the_language_switcher_stays_on_the_same_guide(built_site, lang):
     page = page_path(built_site, lang, "guides/add-a-client").read_text(encoding="utf-8")
     switcher = re.search(r'<div class="md-select__inner">(.*?)</div>', page, re.S).group(1)
-    links = dict(re.findall(r'href="([^"]+)" hreflang="([a-z]+)"', switcher))
-    assert sorted(links.values()) == sorted(LANGUAGES)
-    for href in links:
-        assert href.rstrip("/").endswith("guides/add-a-client"), href
+    links = {lang_: href for href, lang_ in re.findall(r'href="([^"]+)" hreflang="([a-z]+)"', switcher)}
+    assert sorted(links) == sorted(LANGUAGES)
+    assert links[lang] == "./"  # the reader's own language: this very page
+    for other, href in links.items():
+        if other != lang:
+            assert href.endswith(f"{other}/guides/add-a-client/") or (other == REFERENCE and href.endswith("/guides/add-a-client/")), href
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -86,7 +88,8 @@ def test_a_404_page_in_each_language(built_site, lang):
 
 def test_no_page_asks_another_origin_for_anything(built_site):
     """Zero third-party requests: no font, script, style or image from elsewhere."""
-    pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(https?:)?//', re.I)
+    # rel=canonical and rel=alternate name the page's own URLs; nothing is fetched from them.
+    pattern = re.compile(r'<(?:script|link(?![^>]*rel="(?:canonical|alternate)")|img|iframe|source)\b[^>]*(?:src|href)="(https?:)?//', re.I)
     offenders = [str(p) for p in built_site.rglob("*.html") if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
 
@@ -94,6 +97,6 @@ def test_no_page_asks_another_origin_for_anything(built_site):
 def test_a_guide_page_does_not_carry_the_list_of_guides(built_site):
     """Navigation stays constant: the nav links to the guide index, never to each guide."""
     page = page_path(built_site, REFERENCE, "guides/add-a-client").read_text(encoding="utf-8")
-    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
+    nav = re.search(r'<nav class="md-nav md-nav--primary.*?</nav>\s*</div>', page, re.S).group(0)
     linked_guides = {gid for gid in GUIDE_IDS if f"guides/{gid}/" in nav}
     assert linked_guides == set()
