@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import render
+from scripts import checks, render, status
 from scripts.project import CALCULATORS, LANGUAGES, Tree
 from scripts.sources import Source, SourceError, SourceErrors, load
 
@@ -140,10 +140,38 @@ def write_pages(tree: Tree, pages: dict[Path, str]) -> list[Path]:
     return changed
 
 
-def sync(tree: Tree | None = None) -> tuple[list[Path], list[SourceError]]:
+def sync(tree: Tree | None = None, report: checks.Report | None = None) -> tuple[list[Path], list[SourceError]]:
     """Regenerate the pages; on any mistake write nothing and return the mistakes."""
     tree = tree or Tree()
     pages, errors = build_pages(tree)
     if errors:
         return [], sorted(errors, key=lambda e: (str(e.path), e.line))
+    if report is not None:
+        pages.update(status_pages(tree, report))
     return write_pages(tree, pages), []
+
+
+def status_pages(tree: Tree, report: checks.Report) -> dict[Path, str]:
+    """The translation status page of each language, from the same report `kb check` prints."""
+    words = {}
+    for lang in LANGUAGES:
+        try:
+            words[lang] = load(tree.site_source(lang), "site").data["status"]
+        except (OSError, SourceError, SourceErrors):
+            continue  # reported by the checks
+    return {tree.lang_dir(lang) / "status.md": page for lang, page in status.pages(report, words).items()}
+
+
+def check_and_sync(tree: Tree) -> tuple[list[Path], list, list]:
+    """What the build runs: every `kb check` check, then the pages if no error was found.
+
+    Returns the changed pages, the errors (nothing is written when there are
+    any) and the warnings (stale translations).
+    """
+    report = checks.report(tree)
+    errors = [f for f in report.findings if f.severity == "error"]
+    warnings = [f for f in report.findings if f.severity != "error"]
+    if errors:
+        return [], errors, warnings
+    changed, source_errors = sync(tree, report)
+    return changed, list(source_errors), warnings

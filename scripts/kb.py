@@ -25,7 +25,7 @@ from pathlib import Path
 from scripts import checks, fastload, status
 from scripts.hashing import KEY, PATTERN
 from scripts.project import LANGUAGES, REFERENCE, Tree
-from scripts.sources import SourceError, SourceErrors
+from scripts.sources import SourceError, SourceErrors, load
 
 EXIT_OK, EXIT_ERRORS, EXIT_CANNOT_RUN = 0, 1, 2
 _KINDS = {"site.yml": "site", "glossary.yml": "glossary", "guides": "guide", "calculators": "calculator"}
@@ -94,7 +94,12 @@ def _status(args: argparse.Namespace, tree: Tree) -> int:
     if args.format == "json":
         print(status.as_json(table))
     elif args.format == "markdown":
-        print(status.markdown(table, args.lang), end="")
+        try:
+            words = load(tree.site_source(args.lang), "site").data["status"]
+        except (OSError, SourceError, SourceErrors) as exc:
+            print(f"kb status: cannot read the status words of {args.lang}: {exc}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        print(status.markdown(table, args.lang, words), end="")
     else:
         print(status.text(table), end="")
     return EXIT_OK

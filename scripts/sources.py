@@ -168,6 +168,10 @@ def parse(path: Path, text: str) -> Source:
 
 def _to_python(path: Path, node: yaml.Node, where: Path_, lines: dict, loader) -> Any:
     lines[where] = node.start_mark.line + 1
+    container_tag = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}.get(type(node))
+    if container_tag and node.tag != container_tag:
+        tag = node.tag.removeprefix("tag:yaml.org,2002:")
+        raise SourceError(path, node.start_mark.line + 1, f"unknown tag !!{tag}: remove it")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

@@ -21,47 +21,6 @@ STATES = ("missing", "errors", "stale", "ok")
 MARKS = {"ok": "✅", "stale": "🕓", "errors": "❌", "missing": "➖"}
 KIND_ORDER = {"guide": 0, "site": 1, "glossary": 2, "calculator": 3}
 
-# The words of the status page, by language. The build may pass its own
-# (from the site texts) to ``markdown``; these are the defaults.
-TEXTS: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "État des traductions",
-        "intro": "Chaque fichier source dans chaque langue, comparé au français (la langue de référence)."
-        " Ce tableau est produit par `python -m scripts.kb status`.",
-        "file": "Fichier", "ok": "à jour", "stale": "à revoir", "errors": "erreurs", "missing": "manquant",
-        "findings": "Ce qui reste à corriger en français", "none": "Rien: tout est en ordre.",
-    },
-    "en": {
-        "title": "Translation status",
-        "intro": "Each source file in each language, compared with French (the reference language)."
-        " This table is made by `python -m scripts.kb status`.",
-        "file": "File", "ok": "up to date", "stale": "to review", "errors": "errors", "missing": "missing",
-        "findings": "What is left to fix in English", "none": "Nothing: everything is in order.",
-    },
-    "de": {
-        "title": "Stand der Übersetzungen",
-        "intro": "Jede Quelldatei in jeder Sprache, verglichen mit Französisch (der Referenzsprache)."
-        " Diese Tabelle erzeugt `python -m scripts.kb status`.",
-        "file": "Datei", "ok": "aktuell", "stale": "zu prüfen", "errors": "Fehler", "missing": "fehlt",
-        "findings": "Was auf Deutsch noch zu korrigieren ist", "none": "Nichts: alles ist in Ordnung.",
-    },
-    "it": {
-        "title": "Stato delle traduzioni",
-        "intro": "Ogni file sorgente in ogni lingua, confrontato con il francese (la lingua di riferimento)."
-        " Questa tabella è prodotta da `python -m scripts.kb status`.",
-        "file": "File", "ok": "aggiornato", "stale": "da rivedere", "errors": "errori", "missing": "mancante",
-        "findings": "Cosa resta da correggere in italiano", "none": "Niente: è tutto in ordine.",
-    },
-    "es": {
-        "title": "Estado de las traducciones",
-        "intro": "Cada archivo fuente en cada idioma, comparado con el francés (el idioma de referencia)."
-        " Esta tabla la genera `python -m scripts.kb status`.",
-        "file": "Archivo", "ok": "al día", "stale": "por revisar", "errors": "errores", "missing": "falta",
-        "findings": "Lo que queda por corregir en español", "none": "Nada: todo está en orden.",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Row:
     """One source file (guides/<id>.yml, site.yml, glossary.yml, calculators/<name>.yml) in every language."""
@@ -135,9 +94,11 @@ def text(table: Matrix) -> str:
     return "\n".join(lines) + "\n"
 
 
-def markdown(table: Matrix, lang: str, texts: dict[str, str] | None = None) -> str:
-    """The translation status page of ``lang``: the matrix, then every finding of that language."""
-    words = {**TEXTS.get(lang, TEXTS["en"]), **(texts or {})}
+def markdown(table: Matrix, lang: str, words: dict[str, str]) -> str:
+    """The translation status page of ``lang``: the matrix, then every finding of that language.
+
+    ``words`` is the ``status`` block of ``docs/<lang>/site.yml``.
+    """
     header = [words["file"]] + [f"**{code}**" if code == lang else code for code in table.languages]
     out = [
         f"# {words['title']}",
@@ -171,7 +132,7 @@ def as_json(table: Matrix) -> str:
 
 
 
-def pages(report: checks.Report, texts: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
-    """The status page of every language (what the build publishes), by language."""
+def pages(report: checks.Report, words: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The status page of every language that has its words (what the build publishes), by language."""
     table = matrix(report)
-    return {lang: markdown(table, lang, (texts or {}).get(lang)) for lang in table.languages}
+    return {lang: markdown(table, lang, words[lang]) for lang in table.languages if lang in words}

@@ -41,8 +41,8 @@ def test_each_guide_is_built_in_each_language_with_its_own_text(built_site, lang
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_glossary_and_guide_index_exist_in_each_language(built_site, lang):
-    for relative in ("", "guides", "glossary"):
+def test_home_glossary_guide_index_and_translation_status_exist_in_each_language(built_site, lang):
+    for relative in ("", "guides", "glossary", "status"):
         path = page_path(built_site, lang, relative) if relative else (
             built_site / "index.html" if lang == REFERENCE else built_site / lang / "index.html"
         )
