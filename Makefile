@@ -44,7 +44,7 @@ serve: setup
 	$(VENV)/bin/mkdocs serve --livereload
 
 build: setup
-	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m scripts.build
 
 check: setup
 	$(PY) -m scripts.kb check

@@ -3,8 +3,11 @@
 - on_pre_build: regenerate Markdown pages from the YAML sources (scripts.generate);
 - on_config: the site name of the language being built (docs/<lang>/site.yml);
 - on_nav: the "Calculators" section title in the page's language;
-- on_post_page / on_post_build: one search index per language (scripts.search_index)
-  and the self-hosted calculators runtime, once at the site root (scripts.runtime).
+- on_page_content: the HTML made from translations keeps only what Markdown makes (scripts.safety);
+- on_post_page / on_post_build: one search index per language (scripts.search_index),
+  the self-hosted calculators runtime, once at the site root (scripts.runtime), and the
+  site's HTTP headers, Content-Security-Policy included (scripts.headers);
+  while serving with mistakes in the sources, every page shows them (scripts.build).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import generate, not_found, runtime, search_index  # noqa: E402
+from scripts import build, generate, headers, not_found, runtime, safety, search_index  # noqa: E402
 from scripts.project import REFERENCE, Tree  # noqa: E402
 from scripts.sources import SourceError, SourceErrors, load  # noqa: E402
 
@@ -49,22 +52,30 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     # Every language build runs this; the pages of all languages are made once.
     if _current_language(config) != REFERENCE:
         return
-    changed, errors = generate.sync(Tree())
+    changed, errors, warnings = generate.check_and_sync(Tree())
     _state["errors"] = errors
+    for warning in warnings:  # stale translations: shown, never fatal
+        log.info("%s", warning)
     if not errors:
         if changed:
             log.info("kb: regenerated %d page(s)", len(changed))
         return
-    for error in errors:
-        log.error("%s", error)
     if _state["command"] != "serve":
+        for error in errors:
+            log.error("%s", error)
         raise PluginError(f"{len(errors)} mistake(s) in the sources; nothing was written")
-    log.error("kb: %d mistake(s); serving the last good pages", len(errors))
+    # Serving: MkDocs would stop serving on a logged error (strict), so the
+    # mistakes go straight to the terminal and the last good pages stay up.
+    for error in errors:
+        print(f"ERROR    -  {error}", file=sys.stderr)
+    print(f"ERROR    -  kb: {len(errors)} mistake(s); serving the last good pages", file=sys.stderr)
 
 
 def _site_texts(config: MkDocsConfig) -> dict | None:
     try:
-        return load(Tree().site_source(_current_language(config)), "site").data
+        source = load(Tree().site_source(_current_language(config)), "site")
+        safety.check_source(source)  # the site name reaches every page's header and <title>
+        return source.data
     except (OSError, SourceError, SourceErrors):
         return None  # reported by on_pre_build
 
@@ -85,8 +96,17 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return output_content
 
 
+def on_page_content(html: str, *, page, config: MkDocsConfig, files) -> str:
+    if safety.is_generated_markup(page.file.src_uri):
+        return html  # calculator widgets: markup made by scripts/widgets.py, every text escaped
+    return safety.clean_html(html)
+
+
 def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
-    return search_index.scope_to_language(output, _current_language(config))
+    output = search_index.scope_to_language(output, _current_language(config))
+    if _state["command"] == "serve" and _state["errors"]:
+        output = build.with_error_banner(output, _state["errors"])
+    return output
 
 
 @event_priority(-110)  # after mkdocs-static-i18n built every language and merged the root index
@@ -96,3 +116,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     search_index.split_by_language(config.site_dir)
     not_found.write(config.site_dir, _state["not_found"])
     runtime.install(config.site_dir)
+    headers.write(config.site_dir)  # after every page and the runtime: it hashes their inline scripts

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from scripts import formatting
+from scripts import formatting, safety
 from scripts.sources import Source, SourceError
 
 INDENT = "    "
@@ -41,6 +41,7 @@ def text(source: Source, where: tuple, value: str, ctx: Context, *, base: str) -
 
     ``base`` is the path from the page's folder to the language root ("" or "../").
     """
+    safety.check(source, where, value)  # no raw HTML, attribute list or javascript: link, in any text of the source
     try:
         value = formatting.fill(value, ctx.lang, ctx.facts)
     except KeyError as exc:

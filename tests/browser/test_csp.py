@@ -1,0 +1,252 @@
+"""The site works under its own Content-Security-Policy (site/_headers), with zero violations.
+
+The built site is served with the headers of ``site/_headers`` on every
+response (the Pyodide worker gets the policy from its own response, as on a
+real host). Violations are collected three ways: ``securitypolicyviolation``
+events in the page, console messages, and the reports the browser posts to a
+``report-uri`` the test server adds (the only way to hear about a violation
+inside a Web Worker).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from scripts import headers
+from scripts.project import CALCULATORS, LANGUAGES, REFERENCE
+from tests.conftest import _QuietHandler
+
+pytestmark = pytest.mark.browser
+
+REPORTS = "/__csp-report"
+COLLECT = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+"""
+# One input change per calculator that changes its result (the defaults are in calculators.api).
+CHANGES = {
+    "pricing": ("fill", "quantity", "10"),
+    "eligibility": ("fill", "annual_volume", "5000"),
+    "access": ("select", "orderer", "client"),
+}
+
+
+class _PolicyHandler(_QuietHandler):
+    """Serves the site with the headers of its ``_headers`` file, 404 pages per language, and collects CSP reports."""
+
+    rules: list = []
+    reports: list = []
+    root: Path = Path()
+
+    def end_headers(self):
+        for name, value in headers.for_path(self.rules, urlsplit(self.path).path).items():
+            if name == "Content-Security-Policy":
+                value += f"; report-uri {REPORTS}"
+            self.send_header(name, value)
+        super().end_headers()
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if urlsplit(self.path).path == REPORTS:
+            report = json.loads(body or b"{}").get("csp-report", {})
+            self.reports.append(f"{report.get('effective-directive')} blocked {report.get('blocked-uri')} on {report.get('document-uri')}")
+        self.send_response(204)
+        self.end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        first = urlsplit(self.path).path.split("/")[1]
+        body = (self.root / (f"{first}/404.html" if first in LANGUAGES and first != REFERENCE else "404.html")).read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = type("Handler", (_PolicyHandler,), {
+        "rules": headers.parse((built_site / "_headers").read_text(encoding="utf-8")), "reports": [], "root": built_site,
+    })  # fmt: skip
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.reports = handler.reports
+    yield httpd
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def context(browser, server):
+    """One browser context for the module, so the runtime is fetched once and then cached as the headers say."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(COLLECT)
+    yield context
+    context.close()
+
+
+def url(server, lang: str, path: str) -> str:
+    return f"{server.url}/{path}" if lang == REFERENCE else f"{server.url}/{lang}/{path}"
+
+
+def violations_while(context, server, address: str, act) -> list[str]:
+    """Open ``address``, run ``act(page)``, and return every CSP violation seen meanwhile."""
+    server.reports.clear()
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        page.goto(address)
+        act(page)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(200)  # reports are posted asynchronously
+        return page.evaluate("window.__csp") + console + list(server.reports)
+    finally:
+        page.close()
+
+
+def _tabs(page):
+    page.locator(".tabbed-labels label").nth(1).click()
+    assert page.locator(".tabbed-block").nth(1).is_visible()
+
+
+def _search(page):
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially("Acronis", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+
+
+def _has_heading(page):
+    assert page.locator("h1").count() == 1
+
+
+PAGES = {
+    "home": ("", _has_heading),
+    "guide-with-tabs": ("guides/end-a-partnership/", _tabs),
+    "guide-index": ("guides/", _has_heading),
+    "glossary": ("glossary/", _has_heading),
+    "search": ("", _search),
+    "not-found": ("no/such/page/", lambda page: page.locator(".md-content h1").wait_for()),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", PAGES)
+def test_every_page_kind_runs_without_a_policy_violation(context, server, kind, lang):
+    path, act = PAGES[kind]
+    assert violations_while(context, server, url(server, lang, path), act) == []
+
+
+def _outputs(form) -> str:
+    return form.evaluate("f => [...f.querySelectorAll('output')].map(o => o.dataset.value).join('|')")
+
+
+def _recomputes(name: str):
+    # Polled from Python: a wait_for_function predicate is eval'd in the page, which the policy forbids.
+    def act(page):
+        form = page.locator(f'form[data-calculator="{name}"]')
+        expect(form).to_have_attribute("data-state", "ready", timeout=90_000)
+        before = _outputs(form)
+        how, field, value = CHANGES[name]
+        control = form.locator(f'[name="{field}"]')
+        control.fill(value) if how == "fill" else control.select_option(value)
+        for _ in range(150):
+            if _outputs(form) != before:
+                break
+            page.wait_for_timeout(100)
+        assert _outputs(form) != before, "the result did not change"
+        assert form.get_attribute("data-state") == "ready"
+
+    return act
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", CALCULATORS)
+def test_every_calculator_loads_and_recomputes_without_a_policy_violation(context, server, name, lang):
+    assert violations_while(context, server, url(server, lang, f"calculators/{name}/"), _recomputes(name)) == []
+
+
+def test_the_collector_does_see_violations(browser, server):
+    """Without the inline scripts' hashes, Material's inline scripts are blocked and every channel says so."""
+    context = browser.new_context()
+    context.add_init_script(COLLECT)
+
+    def without_hashes(route):
+        response = route.fetch()
+        policy = " ".join(word for word in response.headers["content-security-policy"].split(" ") if "sha256-" not in word)
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    context.route(f"{server.url}/", without_hashes)
+    try:
+        seen = violations_while(context, server, f"{server.url}/", _has_heading)
+    finally:
+        context.close()
+    assert any(v.startswith("script-src") and " at " in v for v in seen), seen  # the page's event
+    assert any(v.startswith("script-src") and " on " in v for v in seen), seen  # the posted report
+    assert any("Content Security Policy" in v for v in seen), seen  # the console
+
+
+# --- The headers file itself --------------------------------------------------
+
+
+def _policy(built_site) -> dict[str, list[str]]:
+    rules = headers.parse((built_site / "_headers").read_text(encoding="utf-8"))
+    policy = headers.for_path(rules, "/")["Content-Security-Policy"]
+    return {d.split()[0]: d.split()[1:] for d in policy.split("; ")}
+
+
+def test_the_policy_is_strict(built_site):
+    """Scripts from the site, WebAssembly compilation and hashed inline scripts only; nothing eval'd, no plugin."""
+    policy = _policy(built_site)
+    assert policy["default-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["worker-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
+    script = policy["script-src"]
+    assert script[:2] == ["'self'", "'wasm-unsafe-eval'"]
+    assert all(s.startswith("'sha256-") for s in script[2:])
+    assert "'unsafe-eval'" not in script and "'unsafe-inline'" not in script
+    assert "style-src" not in policy  # default-src 'self': Material needs no inline style either
+
+
+def test_every_inline_script_of_every_page_is_hashed_in_the_policy(built_site):
+    script_src = set(_policy(built_site)["script-src"])
+    for page in built_site.rglob("*.html"):
+        for script in headers.inline_scripts(page.read_text(encoding="utf-8")):
+            assert headers.script_hash(script) in script_src, page
+
+
+def test_the_runtime_is_cached_and_the_lock_always_revalidated(built_site):
+    rules = headers.parse((built_site / "_headers").read_text(encoding="utf-8"))
+    assert headers.for_path(rules, "/assets/runtime/pyodide.asm.wasm")["Cache-Control"] == headers.CACHE_CORE
+    assert headers.for_path(rules, "/assets/runtime/pyodide-lock.json")["Cache-Control"] == "no-cache"
+    wheel = next((built_site / "assets" / "runtime").glob("calculators-*.whl")).name
+    assert headers.for_path(rules, f"/assets/runtime/{wheel}")["Cache-Control"] == "no-cache"
+    assert headers.for_path(rules, "/en/guides/")["X-Content-Type-Options"] == "nosniff"
+    assert "Cache-Control" not in headers.for_path(rules, "/index.html")
+
+
+def test_nginx_lines_repeat_the_security_headers_in_each_location(built_site):
+    rules = headers.parse((built_site / "_headers").read_text(encoding="utf-8"))
+    text = headers.nginx(rules)
+    policy = headers.for_path(rules, "/")["Content-Security-Policy"]
+    assert text.count(f'add_header Content-Security-Policy "{policy}" always;') == len(rules)
+    assert "location = /assets/runtime/pyodide-lock.json {" in text
+
+
+def test_inline_script_hashes_are_those_chromium_expects():
+    """sha256 of the script's exact text, base64 (the CSP spec's example)."""
+    assert headers.script_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    assert headers.inline_scripts('<script>a()</script><script type="application/json">{}</script><script src="x.js"></script>') == ["a()"]
