@@ -20,6 +20,7 @@ reference (syntax, schema, encoding, placeholders, links, terminology).
 | links        | error    | a link to no guide, a link target or external URL that differs       |
 | terminology  | error    | a forbidden variant of a glossary term                               |
 | untranslated | error    | a non-trivial text identical to fr                                   |
+| unsafe       | error    | executable markup: raw HTML, {attribute lists}, javascript: links (scripts/safety.py) |
 | stale        | warning  | fr changed since the translation was stamped (or it never was)       |
 
 Only ``stale`` is a warning: a translation made from an older fr text is
@@ -41,7 +42,7 @@ from typing import Any
 
 from ftfy import badness
 
-from scripts import fastload, sources
+from scripts import fastload, safety, sources
 from scripts.formatting import PLACEHOLDER
 from scripts.hashing import KEY as HASH_KEY
 from scripts.hashing import source_hash
@@ -59,6 +60,7 @@ SEVERITIES: dict[str, str] = {
     "links": "error",
     "terminology": "error",
     "untranslated": "error",
+    "unsafe": "error",
     "stale": "warning",
 }
 CHECKS = tuple(SEVERITIES)
@@ -1075,12 +1077,19 @@ def report(tree: Tree | None = None, *, facts: Collection[str] | None = None) ->
             check_placeholders(file, facts, ref, pairs)
             check_links(file, language, reference, ref, pairs)
             check_terminology(file, glossary_terms)
+            check_unsafe(file)
             if ref is not None:
                 check_numbers(ref, file, pairs)
                 check_untranslated(ref, file, pairs)
                 check_stale(ref, file)
     findings = missing + [f for lang_files in files.values() for file in lang_files.values() for f in file.findings]
     return Report(tree, files, sorted(set(findings)))
+
+
+def check_unsafe(file: File) -> None:
+    """Executable markup in a text (raw HTML, attribute lists, javascript: links): the build's own rule."""
+    for error in safety.problems(file.source):
+        file.add("unsafe", error.line, error.message)
 
 
 def check_missing(reference: dict[str, File], files: dict[str, File], tree: Tree, lang: str) -> list[Finding]:

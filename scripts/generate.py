@@ -145,7 +145,9 @@ def sync(tree: Tree | None = None, report: checks.Report | None = None) -> tuple
     tree = tree or Tree()
     pages, errors = build_pages(tree)
     if errors:
-        return [], sorted(errors, key=lambda e: (str(e.path), e.line))
+        # A text shown on several pages (a summary on the home and the index) is reported once.
+        unique = {str(error): error for error in errors}.values()
+        return [], sorted(unique, key=lambda e: (str(e.path), e.line))
     if report is not None:
         pages.update(status_pages(tree, report))
     return write_pages(tree, pages), []

@@ -86,7 +86,7 @@ def test_every_message_names_the_fix_after_a_dash(tmp_path):
 def test_every_check_has_a_severity_and_only_stale_is_a_warning():
     assert set(checks.SEVERITIES) == {
         "missing", "syntax", "schema", "encoding", "structure", "placeholders", "numbers", "links",
-        "terminology", "untranslated", "stale",
+        "terminology", "untranslated", "unsafe", "stale",
     }
     assert {check for check, severity in checks.SEVERITIES.items() if severity == "warning"} == {"stale"}
 
@@ -644,3 +644,17 @@ def test_paths_are_shown_relative_to_the_root(tree):
     (tree.lang_dir("de") / "site.yml").unlink()
     assert only(run(tree, "missing")).path == "docs/de/site.yml"
     assert not Path(only(run(tree, "missing")).path).is_absolute()
+
+
+@pytest.mark.parametrize(
+    ("text", "unsafe"),
+    [("Cliquez sur <b onclick=alert(1)>OK</b>.", True), ("Voir [ici](javascript:alert(1)).", True),
+     ("Titre { onclick=alert(1) }", True), ("Voir [le Manager](https://manager.infomaniak.com).", False)],
+    ids=["raw-html", "javascript-link", "attr-list", "safe-link"],
+)
+def test_executable_markup_is_an_unsafe_error_at_its_line(tree, text, unsafe):
+    rewrite(tree, "fr", GUIDE, step_wizard=text)
+    findings = run(tree, "unsafe")
+    assert bool(findings) == unsafe
+    if unsafe:
+        assert findings[0].path == f"docs/fr/{GUIDE}" and findings[0].severity == "error"
