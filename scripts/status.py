@@ -18,7 +18,8 @@ from scripts.project import LANGUAGES
 
 # Worst first: a cell shows the worst state of its file.
 STATES = ("missing", "errors", "stale", "ok")
-MARKS = {"ok": "✅", "stale": "🕓", "errors": "❌", "missing": "➖"}
+# Plain signs that every text font has (emoji need an emoji font the reader may lack).
+MARKS = {"ok": "✓", "stale": "↻", "errors": "✗", "missing": "–"}
 KIND_ORDER = {"guide": 0, "site": 1, "glossary": 2, "calculator": 3}
 
 @dataclass(frozen=True)

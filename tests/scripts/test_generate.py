@@ -24,7 +24,7 @@ def test_a_clean_tree_gets_its_guides_home_and_status_page_in_every_language(tre
     for lang in LANGUAGES:
         for page in ("index.md", "status.md", "guides/index.md", "guides/add-a-client.md"):
             assert tree.lang_dir(lang) / page in changed
-    assert "✅" in (tree.lang_dir("de") / "status.md").read_text(encoding="utf-8")
+    assert "✓" in (tree.lang_dir("de") / "status.md").read_text(encoding="utf-8")
 
 
 def test_a_second_run_rewrites_nothing(tree):

@@ -62,7 +62,7 @@ def test_the_status_page_of_a_language_shows_the_matrix_and_that_language_s_find
     page = status.markdown(table, "de", STATUS_WORDS["de"])
     assert page.startswith("# Stand der Übersetzungen\n")
     assert "| Datei | fr | en | **de** | it | es |" in page
-    assert f"| `{GUIDE}` | ✅ aktuell | 🕓 zu prüfen | ❌ Fehler | ➖ fehlt | ✅ aktuell |" in page
+    assert f"| `{GUIDE}` | ✓ aktuell | ↻ zu prüfen | ✗ Fehler | – fehlt | ✓ aktuell |" in page
     assert "docs/de/guides/add-a-client.yml" in page
     assert "docs/it/" not in page.split("## ")[1]  # only de's findings below the table
 
