@@ -17,8 +17,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from calculators import api, numbers
-from calculators.errors import InputError
+from calculators import access, api, eligibility, numbers, pricing
+from calculators._inputs import Integer, Number, Optional, _echo
 
 _PARAM = re.compile(r"\{([a-z_]+)\}")
 
@@ -28,6 +28,15 @@ _MONEY = frozenset(
      "min_volume", "volume_shortfall"}
 )
 _PERCENT = frozenset({"degressive_rate", "total_reduction", "partner_discount"})
+# The form fields that hold a number, which the reader may write in their locale ("15,5", "2 000").
+NUMBER_FIELDS = {
+    name: frozenset(field for field, kind in fields.items() if isinstance(kind.inner if isinstance(kind, Optional) else kind, (Integer, Number)))
+    for name, fields in {"eligibility": eligibility.FIELDS, "access": access.FIELDS, "pricing": pricing.FIELDS}.items()
+}
+# Group separators that cannot be a decimal sign: dropped wherever the locale.
+_GROUPS = re.compile("[ \u00a0\u202f\u2009'\u2019]")
+# Error parameters that are bounds: shown in the reader's number format.
+_BOUNDS = ("min", "max")
 
 
 def fill(template: str, params: dict[str, str]) -> str:
@@ -109,12 +118,42 @@ def _access(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
     return {"column": _entry(result["column"], texts.get("columns", {}).get(result["column"], result["column"]))}
 
 
-def error_message(payload: dict[str, Any], texts: dict) -> str:
-    """The translated message of an ``api.error_payload``, its ``{params}`` filled."""
+def error_message(payload: dict[str, Any], texts: dict, spec: dict | None = None) -> str:
+    """The translated message of an ``api.error_payload``, its ``{params}`` filled
+    (bounds such as ``{max}`` in the reader's number format when ``spec`` is given)."""
     template = texts.get("errors", {}).get(payload["key"]) or texts.get("errors", {}).get(
         "calculator.internal_error", payload["key"]
     )
-    return fill(template, {k: str(v) for k, v in payload.get("params", {}).items()})
+    params = {k: str(v) for k, v in payload.get("params", {}).items()}
+    for name in _BOUNDS:
+        if spec and name in params:
+            try:
+                params[name] = numbers.number(Decimal(params[name]), spec)
+            except ArithmeticError:
+                pass  # not a number: shown as it came
+    return fill(template, params)
+
+
+def read_number(text: str, spec: dict) -> str:
+    """A number as the reader may write it, as the calculators read it: ``"15,5"`` -> ``"15.5"``
+    where the locale's decimal sign is a comma, and group spaces or apostrophes dropped.
+    A dot is left alone: in every locale here it is either the decimal sign or ambiguous."""
+    plain = _GROUPS.sub("", text.strip())
+    if spec.get("decimal") == "," and plain.count(",") == 1 and "." not in plain:
+        plain = plain.replace(",", ".")
+    return plain
+
+
+def _read_inputs(calculator: str, inputs: Any, spec: dict) -> tuple[Any, dict[str, str]]:
+    """``inputs`` with its number fields read by :func:`read_number`; also the originals that changed."""
+    if not isinstance(inputs, dict) or not spec:
+        return inputs, {}
+    read, originals = dict(inputs), {}
+    for name in NUMBER_FIELDS.get(calculator, ()):
+        value = inputs.get(name)
+        if isinstance(value, str) and read_number(value, spec) != value:
+            read[name], originals[name] = read_number(value, spec), value
+    return read, originals
 
 
 def comparison(texts: dict) -> dict[str, Any]:
@@ -134,14 +173,15 @@ def comparison(texts: dict) -> dict[str, Any]:
 def handle(calculator: str, inputs: dict[str, Any], setup: dict[str, Any]) -> dict[str, Any]:
     """One widget request: ``{"result", "view"}`` or ``{"error"}``; never raises."""
     texts, spec = setup.get("texts", {}), setup.get("spec", {})
+    read, originals = _read_inputs(calculator, inputs, spec)
     try:
-        result = api.run(calculator, inputs)
+        result = api.run(calculator, read)
         return {"result": result, "view": view(calculator, result, texts, spec)}
-    except InputError as exc:
+    except Exception as exc:  # noqa: BLE001 - the page must always get an answer (api.error_payload sorts bugs out)
         payload = api.error_payload(exc)
-    except Exception as exc:  # noqa: BLE001 - the page must always get an answer
-        payload = api.error_payload(exc)
-    return {"error": {**payload, "message": error_message(payload, texts)}}
+    if payload["field"] in originals and "value" in payload["params"]:
+        payload["params"]["value"] = _echo(originals[payload["field"]])  # the reader's own writing, echoed as _inputs does
+    return {"error": {**payload, "message": error_message(payload, texts, spec)}}
 
 
 def handle_json(calculator: str, inputs_json: str, setup_json: str) -> str:

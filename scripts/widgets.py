@@ -34,34 +34,37 @@ def _attrs(**attributes: str | None) -> str:
     )
 
 
-def _field(calculator: str, name: str, field, words: dict, default: str) -> str:
+def _field(calculator: str, name: str, field, words: dict, defaults: dict[str, str]) -> str:
     ident = f"{calculator}-{name.replace('_', '-')}"
     help_id, error_id = f"{ident}-help", f"{ident}-error"
-    described = f"{help_id} {error_id}"
+    described = f"{help_id} {error_id}" if words.get("help") else error_id
     inner = field.inner if isinstance(field, Optional) else field
     label = escape(words["label"])
+    default = defaults.get(name, "")
+    enabled_when = ENABLED_WHEN.get((calculator, name))
+    # Disabled as the glue would disable it, so the static form already reads right.
+    disabled = enabled_when is not None and not _holds(enabled_when, {k: {"value": v} for k, v in defaults.items()})
+    state = (" checked" if isinstance(inner, Boolean) and default.lower() in {"true", "on", "yes", "1"} else "") + (" disabled" if disabled else "")
     if isinstance(inner, Boolean):
-        checked = default.lower() in {"true", "on", "yes", "1"}
-        control = f'<input type="checkbox"{_attrs(id=ident, name=name, value="true", aria_describedby=described)}{" checked" if checked else ""}>'
-        head = f'<label class="kb-check">{control} {label}</label>'
+        control = f'<input type="checkbox"{_attrs(id=ident, name=name, value="true", aria_describedby=described)}{state}>'
+        head = f'<label class="kb-check"{_attrs(for_=ident)}>{control} {label}</label>'
     elif isinstance(inner, Choice):
         options = words.get("options", {})
         choices = "".join(
             f'<option value="{escape(c)}"{" selected" if c == default else ""}>{escape(options.get(c, c))}</option>'
             for c in inner.choices
         )
-        head = f'<label for="{ident}">{label}</label><select{_attrs(id=ident, name=name, aria_describedby=described)}>{choices}</select>'
+        head = f'<label for="{ident}">{label}</label><select{_attrs(id=ident, name=name, aria_describedby=described)}{state}>{choices}</select>'
     else:
         head = (
             f'<label for="{ident}">{label}</label>'
-            f'<input type="text" inputmode="decimal" autocomplete="off"{_attrs(id=ident, name=name, value=default, aria_describedby=described)}>'
+            f'<input type="text" inputmode="decimal" autocomplete="off"{_attrs(id=ident, name=name, value=default, aria_describedby=described)}{state}>'
         )
     help_text = f'<p class="kb-help"{_attrs(id=help_id)}>{escape(words["help"])}</p>' if words.get("help") else ""
-    enabled_when = ENABLED_WHEN.get((calculator, name))
-    return (
-        f'<div class="kb-field"{_attrs(data_enabled_when=enabled_when)}>{head}{help_text}'
-        f'<p class="kb-error" hidden{_attrs(id=error_id)}></p></div>'
-    )
+    # Always in the page and live (empty until a reply names this field), so the message is announced.
+    error = f'<p class="kb-error"{_attrs(id=error_id, aria_live="polite")}></p>'
+    wrapper = " kb-disabled" if disabled else ""
+    return f'<div class="kb-field{wrapper}"{_attrs(data_enabled_when=enabled_when)}>{head}{help_text}{error}</div>'
 
 
 def _output(name: str, shown: dict) -> str:
@@ -69,17 +72,19 @@ def _output(name: str, shown: dict) -> str:
     return f'<output{_attrs(name=name, data_value=entry["value"])}>{escape(entry["text"])}</output>'
 
 
+def _holds(condition: str, shown: dict) -> bool:
+    """``name=value`` (several joined by ``&``) against the raw values, as the glue tests it."""
+    pairs = (part.partition("=") for part in condition.split("&"))
+    return all(shown.get(name, {}).get("value") == expected for name, _, expected in pairs)
+
+
 def _visible(condition: str, shown: dict) -> str:
     """``data-show-when`` plus the prerendered ``hidden`` state, as the glue computes it."""
-    name, _, expected = condition.partition("=")
-    hidden = shown.get(name, {}).get("value") != expected
-    return f'{_attrs(data_show_when=condition)}{" hidden" if hidden else ""}'
+    return f'{_attrs(data_show_when=condition)}{"" if _holds(condition, shown) else " hidden"}'
 
 
 def _current(condition: str, shown: dict) -> str:
-    name, _, expected = condition.partition("=")
-    current = shown.get(name, {}).get("value") == expected
-    return f'{_attrs(data_current_when=condition)}{_attrs(aria_current="true") if current else ""}'
+    return f'{_attrs(data_current_when=condition)}{_attrs(aria_current="true") if _holds(condition, shown) else ""}'
 
 
 def _row(label: str, inner: str) -> str:
@@ -99,8 +104,9 @@ def _pricing(texts: dict, shown: dict, spec: dict) -> str:
         f'<p>{_output("unit_price_note", shown)}</p><p>{escape(messages["formula"])}</p>'
         f'<p class="kb-note"{_visible("provisional=true", shown)}>{escape(messages["provisional"])}</p>'
     )
+    # Label and value in a table row, as everywhere: no colon whose spacing differs by language.
     cashback = (
-        f'<div class="kb-cashback"><p><strong>{escape(labels["cashback"])}:</strong> {_output("cashback", shown)}</p>'
+        f'<div class="kb-cashback"><table class="kb-breakdown"><tbody>{_row(labels["cashback"], _output("cashback", shown))}</tbody></table>'
         f'<p>{escape(messages["cashback"])}</p></div>'
     )
     return breakdown + cashback + "".join(_tiers(product, texts, shown, spec) for product in DEGRESSIVE_TIERS)
@@ -114,7 +120,7 @@ def _tiers(product: str, texts: dict, shown: dict, spec: dict) -> str:
         upper = str(tier.max_quantity) if tier.max_quantity is not None else words["open_ended"]
         source = words["provisional"] if tier.provisional else words["confirmed"]
         rows.append(
-            f"<tr{_current(f'tier_index={index}', shown) if shown.get('product', {}).get('value') == product else _attrs(data_current_when=f'tier_index={index}')}>"
+            f"<tr{_current(f'product={product}&tier_index={index}', shown)}>"
             f"<td>{tier.min_quantity}</td><td>{escape(upper)}</td><td>{escape(percent(tier.rate, spec))}</td>"
             f'<td title="{escape(tier.source)}">{escape(source)}</td></tr>'
         )
@@ -133,13 +139,12 @@ def _eligibility(texts: dict, shown: dict, spec: dict) -> str:
         f'<span class="kb-reason"{_visible(f"condition_{c}=false", shown)}> {_output(f"condition_reason_{c}", shown)}</span></li>'
         for c in texts["conditions"]
     )
+    verdict = "".join(_row(labels[name], _output(name, shown)) for name in ("eligible", "min_volume", "volume_shortfall"))
     return (
-        f'<p class="kb-verdict"><strong>{escape(labels["eligible"])}:</strong> {_output("eligible", shown)}</p>'
+        f'<table class="kb-verdict"><tbody>{verdict}</tbody></table>'
         f'<p{_visible("eligible=true", shown)}>{escape(messages["eligible"])}</p>'
         f'<p{_visible("eligible=false", shown)}>{escape(messages["not_eligible"])}</p>'
         f'<ul class="kb-conditions">{items}</ul>'
-        f'<p><strong>{escape(labels["min_volume"])}:</strong> {_output("min_volume", shown)} · '
-        f'<strong>{escape(labels["volume_shortfall"])}:</strong> {_output("volume_shortfall", shown)}</p>'
         f'<p class="kb-note"{_visible("suggest_affiliate_program=true", shown)}>{escape(messages["affiliate_program"])}</p>'
         f'<p class="kb-note">{escape(messages["one_program"])}</p>'
     )
@@ -191,16 +196,19 @@ def form(name: str, texts: dict, lang: str) -> str:
     defaults = api.defaults(name)
     shown = present.view(name, api.run(name, defaults), texts, spec)
     fields = "".join(
-        _field(name, field_name, field, texts["inputs"][field_name], defaults.get(field_name, ""))
+        _field(name, field_name, field, texts["inputs"][field_name], defaults)
         for field_name, field in FIELDS[name].items()
     )
-    setup = json.dumps({"calculator": name, "texts": texts, "spec": spec}, ensure_ascii=False).replace("</", "<\\/")
+    # No "<" at all in the JSON: nothing in a text can end or reopen the script element.
+    setup = json.dumps({"calculator": name, "texts": texts, "spec": spec}, ensure_ascii=False).replace("<", "\\u003c")
     status = texts["status"]
+    scripts = _attrs(data_worker=f"{root}assets/javascripts/calculator-worker.mjs", data_runtime=f"{root}assets/runtime/")
+    states = _attrs(data_loading=status["loading"], data_ready=status["ready"], data_error=status["error"])
     return (
-        f'<form class="kb-calculator" novalidate{_attrs(data_calculator=name, data_state="static", data_worker=f"{root}assets/javascripts/calculator-worker.mjs", data_runtime=f"{root}assets/runtime/")}>'
-        f'<p class="kb-status" role="status"{_attrs(data_loading=status["loading"], data_ready=status["ready"], data_error=status["error"])}>{escape(status["loading"])}</p>'
+        f'<form class="kb-calculator" novalidate{_attrs(data_calculator=name, data_state="static")}{scripts}>'
+        f'<p class="kb-status" role="status"{states}>{escape(status["loading"])}</p>'
         f'<fieldset class="kb-inputs"><legend>{escape(texts["title"])}</legend>{fields}</fieldset>'
-        f'<p class="kb-error kb-form-error" hidden></p>'
+        f'<p class="kb-error kb-form-error" aria-live="polite"></p>'
         f'<section class="kb-results" aria-live="polite">{RESULTS[name](texts, shown, spec)}</section>'
         f'<script type="application/json" class="kb-setup">{setup}</script>'
         "</form>"
@@ -213,5 +221,6 @@ def page(name: str, source: Source, ctx: render.Context) -> str:
     intro = render.text(source, ("intro",), texts["intro"], ctx, base="../").strip()
     return (
         f"# {texts['title']}\n\n{intro}\n\n{form(name, texts, ctx.lang)}\n\n"
-        f'<script type="module" src="{site_root(ctx.lang)}assets/javascripts/calculators.js"></script>\n'
+        # Classic, not a deferred module: it starts the worker while the rest of the page is still parsing.
+        f'<script src="{site_root(ctx.lang)}assets/javascripts/calculators.js"></script>\n'
     )

@@ -43,7 +43,10 @@ def _path(lang: str, name: str) -> Path:
 
 
 def _texts(lang: str, name: str) -> dict:
-    return _parse(_path(lang, name).read_text(encoding="utf-8"))
+    """The texts of one file, without `source_hash` (translation bookkeeping written by `kb stamp`)."""
+    data = _parse(_path(lang, name).read_text(encoding="utf-8"))
+    data.pop("source_hash", None)
+    return data
 
 
 def _leaves(data, prefix=()):

@@ -1,10 +1,18 @@
 // Thin glue between a prerendered calculator form and the Python worker.
 // It collects inputs, posts them, and writes what Python returns: no pricing,
 // eligibility or access logic here (see calculators/present.py).
+// A classic script placed right after the form(s), not a deferred module: it runs
+// as soon as the parser reaches it, so the worker starts loading Pyodide before
+// the theme's own scripts run (about 0.2 s sooner on a 2-core machine).
+(() => {
+"use strict";
+
 const forms = [...document.querySelectorAll("form[data-calculator]")];
 let worker = null;
 let nextId = 1;
 const pending = new Map();
+// The field being typed in: its keystrokes replace one history entry instead of pushing one each.
+let editing = null;
 
 function setState(form, state) {
   form.dataset.state = state;
@@ -12,13 +20,31 @@ function setState(form, state) {
   if (status && status.dataset[state]) status.textContent = status.dataset[state];
 }
 
+// The input, select or radio group named like a Python argument (an <output> may share the name).
+function controls(form, name) {
+  return [...form.querySelectorAll(`:is(input, select, textarea)[name="${CSS.escape(name)}"]`)];
+}
+
+function valueOfControl(form, name) {
+  const found = controls(form, name);
+  const chosen = found.find((e) => e.type !== "radio" || e.checked);
+  return chosen && chosen.type === "checkbox" ? String(chosen.checked) : chosen?.value;
+}
+
+// "name=value", several joined by "&": the same test as scripts/widgets.py's _holds.
+function holds(condition, valueOf) {
+  return condition.split("&").every((part) => {
+    const [name, expected] = part.split("=");
+    return valueOf(name) === expected;
+  });
+}
+
 // A field that only applies with another input's value (data-enabled-when="access=full")
 // is disabled otherwise, so it is neither sent nor focusable.
 function applyEnabledWhen(form) {
+  const valueOf = (name) => valueOfControl(form, name);
   for (const wrapper of form.querySelectorAll("[data-enabled-when]")) {
-    const [name, expected] = wrapper.dataset.enabledWhen.split("=");
-    const control = form.elements.namedItem(name);
-    const enabled = control && control.value === expected;
+    const enabled = holds(wrapper.dataset.enabledWhen, valueOf);
     wrapper.classList.toggle("kb-disabled", !enabled);
     for (const element of wrapper.querySelectorAll("input, select")) element.disabled = !enabled;
   }
@@ -38,58 +64,75 @@ function inputsOf(form) {
 
 function clearErrors(form) {
   for (const field of form.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
-  for (const message of form.querySelectorAll(".kb-error")) { message.textContent = ""; message.hidden = true; }
+  for (const message of form.querySelectorAll(".kb-error")) if (message.textContent) message.textContent = "";
 }
 
 function showError(form, error) {
-  const field = error.field && form.elements.namedItem(error.field);
-  const target = field && field.id ? form.querySelector(`#${CSS.escape(field.id)}-error`) : form.querySelector(".kb-form-error");
-  if (field && field.setAttribute) field.setAttribute("aria-invalid", "true");
-  if (target) { target.textContent = error.message; target.hidden = false; }
+  const field = error.field ? controls(form, error.field)[0] : null;
+  const target = (field && form.querySelector(`#${CSS.escape(field.id)}-error`)) || form.querySelector(".kb-form-error");
+  if (field) field.setAttribute("aria-invalid", "true");
+  if (target) target.textContent = error.message;
 }
 
 function showView(form, view) {
   for (const [name, { value, text }] of Object.entries(view)) {
     for (const output of form.querySelectorAll(`output[name="${CSS.escape(name)}"]`)) {
       output.dataset.value = value;
-      output.textContent = text;
+      // Rewriting an unchanged text would make the live region announce it again.
+      if (output.textContent !== text) output.textContent = text;
     }
   }
   const valueOf = (name) => (view[name] ? String(view[name].value) : undefined);
-  for (const element of form.querySelectorAll("[data-show-when]")) {
-    const [name, expected] = element.dataset.showWhen.split("=");
-    element.hidden = valueOf(name) !== expected;
-  }
+  for (const element of form.querySelectorAll("[data-show-when]")) element.hidden = !holds(element.dataset.showWhen, valueOf);
   for (const element of form.querySelectorAll("[data-current-when]")) {
-    const [name, expected] = element.dataset.currentWhen.split("=");
-    if (valueOf(name) === expected) element.setAttribute("aria-current", "true");
+    if (holds(element.dataset.currentWhen, valueOf)) element.setAttribute("aria-current", "true");
     else element.removeAttribute("aria-current");
   }
 }
 
-function compute(form, { push } = { push: true }) {
+// history: "push" a new entry, "replace" the current one, or "none" (restoring from the URL).
+function compute(form, history) {
   if (form.dataset.state !== "ready") return;
   const id = nextId++;
   pending.set(id, form);
   const inputs = inputsOf(form);
   worker.postMessage({ id, calculator: form.dataset.calculator, inputs });
-  if (push) {
-    const url = new URL(location.href);
-    url.search = new URLSearchParams(inputs).toString();
-    if (url.href !== location.href) history.pushState(inputs, "", url);
+  if (history === "none") return;
+  const url = new URL(location.href);
+  url.search = new URLSearchParams(inputs).toString();
+  if (url.href === location.href) return;
+  if (history === "replace") window.history.replaceState(inputs, "", url);
+  else window.history.pushState(inputs, "", url);
+}
+
+// The URL holds every input of the form; a URL without them means the build's defaults.
+function restoreFromUrl(form) {
+  const params = new URLSearchParams(location.search);
+  form.reset();
+  for (const [name, value] of params) {
+    for (const element of controls(form, name)) {
+      if (element.type === "radio") element.checked = element.value === value;
+      else if (element.type === "checkbox") element.checked = value === "true";
+      else element.value = value;
+    }
+  }
+  applyEnabledWhen(form);
+}
+
+function ready(form) {
+  setState(form, "ready");
+  form.querySelector(".kb-results")?.removeAttribute("aria-busy");
+  // Edits made while loading win over the URL; otherwise the URL (a shared calculation) is applied.
+  if (form.dataset.touched) compute(form, "push");
+  else {
+    restoreFromUrl(form);
+    compute(form, "none");
   }
 }
 
-function restoreFromUrl(form) {
-  const params = new URLSearchParams(location.search);
-  for (const [name, value] of params) {
-    const element = form.elements.namedItem(name);
-    if (!element) continue;
-    if (element instanceof RadioNodeList) { for (const radio of element) radio.checked = radio.value === value; }
-    else if (element.type === "checkbox") element.checked = value === "true";
-    else element.value = value;
-  }
-  return [...params.keys()].length > 0;
+function failed(form) {
+  setState(form, "error");
+  form.querySelector(".kb-results")?.removeAttribute("aria-busy");
 }
 
 function start() {
@@ -99,14 +142,14 @@ function start() {
   worker = new Worker(workerUrl, { type: "module" });
   for (const form of forms) {
     setState(form, "loading");
-    const setup = JSON.parse(form.querySelector("script.kb-setup").textContent);
-    worker.postMessage({ id: 0, setup });
+    // Sent as text: the worker hands it to Python as is, nothing is parsed on this thread.
+    worker.postMessage({ id: 0, calculator: form.dataset.calculator, setup: form.querySelector("script.kb-setup").textContent });
   }
   worker.onmessage = ({ data }) => {
     if (data.id === 0) {
       for (const form of forms) {
-        setState(form, data.ready ? "ready" : "error");
-        if (data.ready && restoreFromUrl(form)) compute(form, { push: false });
+        if (data.ready) ready(form);
+        else failed(form);
       }
       return;
     }
@@ -118,15 +161,31 @@ function start() {
     if (data.error) showError(form, data.error);
     else showView(form, data.view);
   };
-  worker.onerror = () => forms.forEach((form) => setState(form, "error"));
+  worker.onerror = () => forms.forEach(failed);
 }
 
 if (forms.length) {
   for (const form of forms) {
     applyEnabledWhen(form);
-    form.addEventListener("input", () => compute(form));
-    form.addEventListener("submit", (event) => { event.preventDefault(); compute(form); });
+    form.addEventListener("input", (event) => {
+      if (form.dataset.state !== "ready") {
+        // The shown result is for the inputs as they were: say it is out of date until Python answers.
+        form.dataset.touched = "true";
+        applyEnabledWhen(form);
+        if (form.dataset.state === "loading") form.querySelector(".kb-results")?.setAttribute("aria-busy", "true");
+        return;
+      }
+      compute(form, editing === event.target ? "replace" : "push");
+      editing = event.target;
+    });
+    form.addEventListener("change", () => { editing = null; });
+    form.addEventListener("submit", (event) => { event.preventDefault(); editing = null; compute(form, "replace"); });
   }
-  window.addEventListener("popstate", () => forms.forEach((form) => { restoreFromUrl(form); compute(form, { push: false }); }));
+  window.addEventListener("popstate", () => forms.forEach((form) => {
+    editing = null;
+    restoreFromUrl(form);
+    compute(form, "none");
+  }));
   start();
 }
+})();

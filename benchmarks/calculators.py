@@ -1,0 +1,207 @@
+"""Calculator load and response times in headless Debian chromium, against a bare Pyodide page.
+
+Builds the site once into a temporary folder and serves it on loopback. Next to
+it goes a bare page that only starts a module Web Worker loading the same
+self-hosted Pyodide (``loadPyodide({indexURL})`` + ``loadPackage("calculators")``)
+and says when it is ready. Then, medians of N runs:
+
+- cold: a new browser context (empty cache), first load, navigation start to ready;
+- warm: the same context, the page opened a second time;
+
+for the pricing calculator page (``form[data-state="ready"]``) and the bare page,
+runs interleaved so that a busy machine slows both alike; goal: the page within
+10 % of the bare page. And the input-to-result time on the ready page: from
+dispatching an ``input`` event to the ``<output>``'s ``data-value`` changing
+(a MutationObserver), median of M changes; goal: one frame, 16 ms.
+
+    python -m benchmarks.calculators [--runs 5] [--changes 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PAGE = "calculators/pricing/"
+BARE = "bench-bare/"
+READY_MS = 180_000
+LOAD_RATIO_GOAL = 1.10
+FRAME_MS = 16.0
+
+# The bare page: the same runtime, the same loading calls, no theme, no form, no glue.
+BARE_WORKER = """\
+const runtime = new URL(self.location.href).searchParams.get("runtime");
+const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+const pyodide = await loadPyodide({ indexURL: runtime, packageBaseUrl: runtime, fullStdLib: false });
+await pyodide.loadPackage("calculators", { checkIntegrity: true, messageCallback: () => {} });
+self.postMessage("ready");
+"""
+BARE_PAGE = """\
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide worker</title></head>
+<body data-state="loading">
+<script type="module">
+const runtime = new URL("../assets/runtime/", location.href).href;
+const worker = new Worker(`worker.mjs?runtime=${encodeURIComponent(runtime)}`, { type: "module" });
+worker.onmessage = () => { window.__readyAt = performance.now(); document.body.dataset.state = "ready"; };
+</script>
+</body></html>
+"""
+# On the calculator page: when the form became ready, in the page's own clock.
+READY_RECORDER = """
+new MutationObserver((records, observer) => {
+  for (const r of records) if (r.target.getAttribute("data-state") === "ready") { window.__readyAt = performance.now(); observer.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+"""
+# n quantity changes; each time from dispatching the input event to the output's new data-value.
+INPUT_TO_RESULT = """
+async (n) => {
+  const input = document.querySelector("#pricing-quantity");
+  const output = document.querySelector("output[name=final_total]");
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const value = String(i % 2 ? 12 : 13);  // alternating: every change changes the result
+    times.push(await new Promise((resolve) => {
+      let start = 0;
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now() - start); });
+      observer.observe(output, { attributes: true, attributeFilter: ["data-value"] });
+      input.value = value;
+      start = performance.now();
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }));
+  }
+  return times;
+}
+"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
+                      ".wasm": "application/wasm", ".json": "application/json"}
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def build(site: Path) -> None:
+    """The strict build of the project, as `make build` does it, into ``site``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    if done.returncode:
+        raise SystemExit(f"mkdocs build failed:\n{done.stdout}{done.stderr}")
+    (site / BARE).mkdir()
+    (site / BARE / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+    (site / BARE / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def ready_seconds(context, url: str, ready_selector: str) -> float:
+    """Open ``url`` in a new page of ``context``; seconds from navigation start to ready."""
+    page = context.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_selector(ready_selector, state="attached", timeout=READY_MS)
+        return page.evaluate("window.__readyAt") / 1000
+    finally:
+        page.close()
+
+
+def measure_loads(browser, base: str, runs: int) -> dict[str, dict[str, list[float]]]:
+    """Cold and warm time to ready, ``runs`` times each, for the page and the bare page, interleaved."""
+    targets = {"page": (base + PAGE, 'form[data-calculator][data-state="ready"]'), "bare": (base + BARE, 'body[data-state="ready"]')}
+    times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in targets}
+    for run in range(runs):
+        for name in targets if run % 2 == 0 else reversed(list(targets)):
+            url, selector = targets[name]
+            context = browser.new_context()
+            context.add_init_script(READY_RECORDER)
+            try:
+                times[name]["cold"].append(ready_seconds(context, url, selector))
+                times[name]["warm"].append(ready_seconds(context, url, selector))
+            finally:
+                context.close()
+            print(f"  run {run + 1}/{runs} {name}: cold {times[name]['cold'][-1]:.2f} s, warm {times[name]['warm'][-1]:.2f} s", flush=True)
+    return times
+
+
+def measure_input(browser, base: str, changes: int) -> list[float]:
+    """Milliseconds from an input event to the new result in the page, ``changes`` times."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + PAGE)
+        page.wait_for_selector('form[data-calculator][data-state="ready"]', state="attached", timeout=READY_MS)
+        page.evaluate(INPUT_TO_RESULT, 5)  # warm-up: the first calls import and compile on the Python side
+        return page.evaluate(INPUT_TO_RESULT, changes)
+    finally:
+        context.close()
+
+
+def report(times: dict[str, dict[str, list[float]]], inputs: list[float], runs: int) -> list[str]:
+    lines = []
+    for kind in ("cold", "warm"):
+        page, bare = statistics.median(times["page"][kind]), statistics.median(times["bare"][kind])
+        ratio = page / bare
+        verdict = "within" if ratio <= LOAD_RATIO_GOAL else "OVER"
+        lines.append(f"calculators {kind} ready: page {page:.2f} s, bare {bare:.2f} s, ratio {ratio:.3f} "
+                     f"({verdict} the {LOAD_RATIO_GOAL:.2f} goal; medians of {runs})")
+    ordered = sorted(inputs)
+    p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+    median = statistics.median(inputs)
+    verdict = "within" if median <= FRAME_MS else "OVER"
+    lines.append(f"calculators input to result: median {median:.1f} ms, p90 {p90:.1f} ms, max {ordered[-1]:.1f} ms "
+                 f"({verdict} one {FRAME_MS:.0f} ms frame; {len(inputs)} changes)")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.calculators", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold and warm loads of each page (default 5)")
+    parser.add_argument("--changes", type=int, default=50, help="input changes timed on the ready page (default 50)")
+    args = parser.parse_args([] if argv is None else argv)
+
+    from playwright.sync_api import sync_playwright  # the browser only when measuring
+
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        site = Path(tmp) / "site"
+        print("calculators: building the site once ...", flush=True)
+        build(site)
+        server, base = serve(site)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                try:
+                    times = measure_loads(browser, base, args.runs)
+                    inputs = measure_input(browser, base, args.changes)
+                finally:
+                    browser.close()
+        finally:
+            server.shutdown()
+    print("\n".join(report(times, inputs, args.runs)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
