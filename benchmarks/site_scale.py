@@ -32,7 +32,9 @@ def make_tree(target: Path, per_language: int) -> None:
         else:
             shutil.copy(source, target / name)
     for lang_dir in (target / "docs").iterdir():
-        guides = sorted((lang_dir / "guides").glob("*.yml")) if (lang_dir / "guides").is_dir() else []
+        guides = sorted((lang_dir / "guides").glob("*.yml"))
+        if not guides:
+            continue  # docs/assets
         copies = max(0, per_language - len(guides))
         for index in range(copies):
             original = guides[index % len(guides)]
