@@ -1,6 +1,7 @@
 """MkDocs hooks: thin handlers that call the importable, tested functions.
 
-- on_pre_build: regenerate Markdown pages from the YAML sources (scripts.generate);
+- on_pre_build: run the `kb check` checks, then regenerate the Markdown pages from the
+  YAML sources (scripts.generate.check_and_sync);
 - on_config: the site name of the language being built (docs/<lang>/site.yml);
 - on_nav: the "Calculators" section title in the page's language;
 - on_page_content: the HTML made from translations keeps only what Markdown makes (scripts.safety);
