@@ -12,12 +12,14 @@ spec = {"decimal": ",", "group": " ", "grouping": 3,
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from calculators.money import ROUNDING
 
 
 def _digits(value: Decimal, places: int, spec: dict) -> str:
     quantum = Decimal(1).scaleb(-places)
-    text = format(abs(value).quantize(quantum, rounding=ROUND_HALF_UP), "f")
+    text = format(abs(value).quantize(quantum, rounding=ROUNDING), "f")  # the one rounding rule (money.py)
     whole, _, fraction = text.partition(".")
     size = spec["grouping"]
     groups = []

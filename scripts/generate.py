@@ -74,6 +74,7 @@ def context(language: Language, facts: dict, tables: dict) -> render.Context:
         facts=facts,
         calculator_names=tuple(language.calculators),
         tables=tables,
+        calculator_texts={name: source.data for name, source in language.calculators.items()},
     )
 
 

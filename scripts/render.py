@@ -32,8 +32,10 @@ class Context:
     guide_titles: dict[str, str]
     facts: dict[str, Any]
     calculator_names: tuple[str, ...] = ()
-    # table name -> function(lang) -> Markdown; filled by scripts.tables.
-    tables: dict[str, Callable[[str], str]] = field(default_factory=dict)
+    # table name -> function(calculator_texts, lang) -> Markdown; filled by scripts.tables.
+    tables: dict[str, Callable[[dict[str, dict], str], str]] = field(default_factory=dict)
+    # calculator name -> its loaded texts in this language (labels of the tables).
+    calculator_texts: dict[str, dict] = field(default_factory=dict)
 
 
 def text(source: Source, where: tuple, value: str, ctx: Context, *, base: str) -> str:
@@ -140,7 +142,14 @@ def guide(source: Source, ctx: Context) -> str:
             render_table = ctx.tables.get(section["table"])
             if render_table is None:
                 raise SourceError(source.path, source.line_of((*where, "table")), f"no table named {section['table']!r}")
-            out.append(render_table(ctx.lang).strip() + "\n")
+            try:
+                table = render_table(ctx.calculator_texts, ctx.lang)
+            except KeyError as exc:
+                raise SourceError(
+                    source.path, source.line_of((*where, "table")),
+                    f"table {section['table']!r} needs the texts of calculators/{exc.args[0]}.yml in this language",
+                ) from None
+            out.append(table.strip() + "\n")
         if "variants" in section:
             out.append(_variants(source, where, section["variants"], ctx))
     if data.get("related"):

@@ -1,23 +1,15 @@
 """Tables that guides insert with ``table: <name>``, computed from ``calculators``.
 
 Labels come from the calculator texts of the page's language
-(``docs/<lang>/calculators/*.yml``); values from the calculators, never typed.
+(``docs/<lang>/calculators/*.yml``, as loaded for the build: ``texts`` maps a
+calculator name to its data); values from the calculators, never typed.
 """
 
 from __future__ import annotations
 
-import functools
-
 from calculators import present
 from calculators.facts import EXAMPLE_PARTNER_DISCOUNT, EXAMPLE_PRODUCT, EXAMPLE_QUANTITY
 from scripts import formatting
-from scripts.project import Tree
-from scripts.sources import load
-
-
-@functools.cache
-def _texts(lang: str, name: str) -> dict:
-    return load(Tree().calculator_source(lang, name), "calculator").data
 
 
 def _markdown(header: list[str], rows: list[list[str]]) -> str:
@@ -27,9 +19,9 @@ def _markdown(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(header), line(["---"] * len(header)), *map(line, rows)]) + "\n"
 
 
-def access_comparison(lang: str) -> str:
+def access_comparison(texts: dict[str, dict], lang: str) -> str:
     """Every capability under limited access and the two kinds of full access."""
-    table = present.comparison(_texts(lang, "access"))
+    table = present.comparison(texts["access"])
     return _markdown([""] + [title for _, title in table["columns"]], [[label, *values] for _, label, values in table["rows"]])
 
 
@@ -41,17 +33,17 @@ PAYMENT_ROWS = (
 )
 
 
-def payment_methods(lang: str) -> str:
+def payment_methods(texts: dict[str, dict], lang: str) -> str:
     """Full access with the client's or the partner's payment methods, side by side."""
-    table = present.comparison(_texts(lang, "access"))
+    table = present.comparison(texts["access"])
     full = [i for i, (cid, _) in enumerate(table["columns"]) if cid.startswith("full_")]
     rows = [[label, *(values[i] for i in full)] for rid, label, values in table["rows"] if rid in PAYMENT_ROWS]
     return _markdown([""] + [table["columns"][i][1] for i in full], rows)
 
 
-def pricing_example(lang: str) -> str:
+def pricing_example(calculator_texts: dict[str, dict], lang: str) -> str:
     """The worked example of the discount-and-cashback guide, in CHF and EUR."""
-    texts = _texts(lang, "pricing")
+    texts = calculator_texts["pricing"]
     labels = {k: v["label"] for k, v in texts["results"].items()}
     spec = formatting.spec(lang)
     quotes = [

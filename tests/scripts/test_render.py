@@ -30,7 +30,8 @@ LABELS = {
 def ctx(lang: str = "fr", **kwargs) -> render.Context:
     defaults = dict(
         lang=lang, labels=LABELS, guide_titles={"g": "Guide G", "other": "Autre guide"}, facts=FACTS,
-        calculator_names=("pricing",), tables={"pricing-example": lambda lang: f"| table {lang} |\n|---|\n"},
+        calculator_names=("pricing",), tables={"pricing-example": lambda texts, lang: f"| table {lang} {texts['pricing']['title']} |\n|---|\n"},
+        calculator_texts={"pricing": {"title": "Prix"}},
     )
     return render.Context(**{**defaults, **kwargs})
 
@@ -116,7 +117,7 @@ def test_an_unknown_placeholder_is_a_located_error():
 
 def test_a_table_section_gets_the_computed_table_of_its_language():
     page = render.guide(guide(SECTION + "    table: pricing-example\n"), ctx("it"))
-    assert "| table it |" in page
+    assert "| table it Prix |" in page
 
 
 def test_home_groups_guides_for_clients_and_for_partners():
@@ -140,3 +141,9 @@ def test_glossary_terms_get_anchors_named_after_their_ids():
     source = parse(Path("glossary.yml"), "title: Glossaire\nintro: Les mots.\nterms:\n  - id: vip-code\n    term: Code VIP\n    definition: Un code.\n")
     page = render.glossary(source, ctx())
     assert "## Code VIP { #vip-code }\n\nUn code." in page
+
+
+def test_a_table_whose_calculator_texts_are_missing_is_a_located_error():
+    with pytest.raises(SourceError) as info:
+        render.guide(guide(SECTION + "    table: pricing-example\n"), ctx("it", calculator_texts={}))
+    assert info.value.line == 8 and "calculators/pricing.yml" in info.value.message
