@@ -44,7 +44,7 @@ serve: setup
 	$(VENV)/bin/mkdocs serve --livereload
 
 build: setup
-	$(PY) -m scripts.build
+	$(PY) -m scripts.site.build
 
 check: setup
 	$(PY) -m scripts.kb check

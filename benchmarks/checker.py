@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts import checks
-from scripts.project import LANGUAGES, REFERENCE, Tree
+from scripts.checks import runner as checks
+from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
 
 TARGET_SECONDS = 10.0
 

@@ -1,6 +1,6 @@
 """What a widget shows: results and errors in the reader's words and number format.
 
-The build prerenders each widget with :func:`view` (``scripts/widgets.py``) and
+The build prerenders each widget with :func:`view` (``scripts/render/widgets.py``) and
 the browser's Web Worker calls :func:`handle_json` on every input change, so
 the page shows the same text before and after Python runs in the browser.
 

@@ -22,10 +22,12 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from scripts import checks, fastload, status
-from scripts.hashing import KEY, PATTERN
-from scripts.project import LANGUAGES, REFERENCE, Tree
-from scripts.sources import SourceError, SourceErrors, load
+from scripts.checks import runner as checks
+from scripts.render import status
+from scripts.sources import fast as fastload
+from scripts.sources.hashing import KEY, PATTERN
+from scripts.sources.loader import SourceError, SourceErrors, load
+from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
 
 EXIT_OK, EXIT_ERRORS, EXIT_CANNOT_RUN = 0, 1, 2
 _KINDS = {"site.yml": "site", "glossary.yml": "glossary", "guides": "guide", "calculators": "calculator"}

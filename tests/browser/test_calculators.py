@@ -22,9 +22,9 @@ import pytest
 
 from calculators import api, present
 from calculators.errors import InputError
-from scripts import formatting
-from scripts.project import CALCULATORS, LANGUAGES, REFERENCE, Tree
-from scripts.sources import load
+from scripts.render import formatting
+from scripts.sources.loader import load
+from scripts.sources.tree import CALCULATORS, LANGUAGES, REFERENCE, Tree
 
 from .conftest import SCREENSHOTS
 

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from scripts import headers
-from scripts.project import CALCULATORS, LANGUAGES, REFERENCE
+from scripts.site import headers
+from scripts.sources.tree import CALCULATORS, LANGUAGES, REFERENCE
 from tests.conftest import _QuietHandler
 
 pytestmark = pytest.mark.browser

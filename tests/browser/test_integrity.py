@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import expect
 
-from scripts.project import CALCULATORS, LANGUAGES, REFERENCE, Tree
-from scripts.sources import load
+from scripts.sources.loader import load
+from scripts.sources.tree import CALCULATORS, LANGUAGES, REFERENCE, Tree
 
 pytestmark = pytest.mark.browser
 

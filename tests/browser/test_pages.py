@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.project import LANGUAGES, REFERENCE, Tree
-from scripts.sources import load
+from scripts.sources.loader import load
+from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
 
 from .conftest import SCREENSHOTS
 

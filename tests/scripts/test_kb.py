@@ -8,10 +8,11 @@ import sys
 
 import pytest
 
-from scripts import checks, kb
-from scripts.hashing import source_hash
-from scripts.project import ROOT, Tree
-from scripts.sources import parse
+from scripts import kb
+from scripts.checks import runner as checks
+from scripts.sources.hashing import source_hash
+from scripts.sources.loader import parse
+from scripts.sources.tree import ROOT, Tree
 from tests.scripts.fixtures.kb_tree import FACTS, make_tree, text_of, write
 
 JSON_FIELDS = {"path", "line", "lang", "guide", "check", "severity", "message"}

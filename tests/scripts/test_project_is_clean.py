@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts import checks
+from scripts.checks import runner as checks
 
 
 def test_the_project_s_sources_have_no_error():

@@ -31,7 +31,7 @@ function valueOfControl(form, name) {
   return chosen && chosen.type === "checkbox" ? String(chosen.checked) : chosen?.value;
 }
 
-// "name=value", several joined by "&": the same test as scripts/widgets.py's _holds.
+// "name=value", several joined by "&": the same test as scripts/render/widgets.py's _holds.
 function holds(condition, valueOf) {
   return condition.split("&").every((part) => {
     const [name, expected] = part.split("=");

@@ -1,0 +1,227 @@
+"""Calculator pages: the form and its prerendered result, made at build time.
+
+The result shown before any Python runs in the browser comes from the same
+``calculators`` code (``api.run`` on the defaults, ``present.view``) that the
+Web Worker runs later, with the texts of ``docs/<lang>/calculators/<name>.yml``.
+Markup contract (DESIGN.md): ``form[data-calculator][data-state]``, inputs named
+like the Python arguments, ``output[name][data-value]``.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from calculators import api, present
+from calculators._inputs import Boolean, Choice, Optional
+from calculators.access import FIELDS as ACCESS_FIELDS
+from calculators.eligibility import FIELDS as ELIGIBILITY_FIELDS
+from calculators.facts import DEGRESSIVE_TIERS
+from calculators.numbers import percent
+from calculators.pricing import FIELDS as PRICING_FIELDS
+from scripts.render import formatting
+from scripts.render import markdown as render
+from scripts.sources.loader import Source
+from scripts.sources.tree import REFERENCE
+
+FIELDS = {"eligibility": ELIGIBILITY_FIELDS, "access": ACCESS_FIELDS, "pricing": PRICING_FIELDS}
+# Inputs shown only when another input has a value (the glue disables them otherwise).
+ENABLED_WHEN = {("access", "payment"): "access=full"}
+
+
+def _attrs(**attributes: str | None) -> str:
+    return "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(str(value))}"' for name, value in attributes.items() if value is not None
+    )
+
+
+def _field(calculator: str, name: str, field, words: dict, defaults: dict[str, str]) -> str:
+    ident = f"{calculator}-{name.replace('_', '-')}"
+    help_id, error_id = f"{ident}-help", f"{ident}-error"
+    described = f"{help_id} {error_id}" if words.get("help") else error_id
+    inner = field.inner if isinstance(field, Optional) else field
+    label = escape(words["label"])
+    default = defaults.get(name, "")
+    enabled_when = ENABLED_WHEN.get((calculator, name))
+    # Disabled as the glue would disable it, so the static form already reads right.
+    disabled = enabled_when is not None and not _holds(enabled_when, {k: {"value": v} for k, v in defaults.items()})
+    state = (" checked" if isinstance(inner, Boolean) and default.lower() in {"true", "on", "yes", "1"} else "") + (" disabled" if disabled else "")
+    if isinstance(inner, Boolean):
+        control = f'<input type="checkbox"{_attrs(id=ident, name=name, value="true", aria_describedby=described)}{state}>'
+        head = f'<label class="kb-check"{_attrs(for_=ident)}>{control} {label}</label>'
+    elif isinstance(inner, Choice):
+        options = words.get("options", {})
+        choices = "".join(
+            f'<option value="{escape(c)}"{" selected" if c == default else ""}>{escape(options.get(c, c))}</option>'
+            for c in inner.choices
+        )
+        head = f'<label for="{ident}">{label}</label><select{_attrs(id=ident, name=name, aria_describedby=described)}{state}>{choices}</select>'
+    else:
+        head = (
+            f'<label for="{ident}">{label}</label>'
+            f'<input type="text" inputmode="decimal" autocomplete="off"{_attrs(id=ident, name=name, value=default, aria_describedby=described)}{state}>'
+        )
+    help_text = f'<p class="kb-help"{_attrs(id=help_id)}>{escape(words["help"])}</p>' if words.get("help") else ""
+    # Always in the page and live (empty until a reply names this field), so the message is announced.
+    error = f'<p class="kb-error"{_attrs(id=error_id, aria_live="polite")}></p>'
+    wrapper = " kb-disabled" if disabled else ""
+    return f'<div class="kb-field{wrapper}"{_attrs(data_enabled_when=enabled_when)}>{head}{help_text}{error}</div>'
+
+
+def _output(name: str, shown: dict) -> str:
+    entry = shown.get(name, {"value": "", "text": ""})
+    return f'<output{_attrs(name=name, data_value=entry["value"])}>{escape(entry["text"])}</output>'
+
+
+def _holds(condition: str, shown: dict) -> bool:
+    """``name=value`` (several joined by ``&``) against the raw values, as the glue tests it."""
+    pairs = (part.partition("=") for part in condition.split("&"))
+    return all(shown.get(name, {}).get("value") == expected for name, _, expected in pairs)
+
+
+def _visible(condition: str, shown: dict) -> str:
+    """``data-show-when`` plus the prerendered ``hidden`` state, as the glue computes it."""
+    return f'{_attrs(data_show_when=condition)}{"" if _holds(condition, shown) else " hidden"}'
+
+
+def _current(condition: str, shown: dict) -> str:
+    return f'{_attrs(data_current_when=condition)}{_attrs(aria_current="true") if _holds(condition, shown) else ""}'
+
+
+def _row(label: str, inner: str) -> str:
+    return f"<tr><th scope=\"row\">{escape(label)}</th><td>{inner}</td></tr>"
+
+
+def _pricing(texts: dict, shown: dict, spec: dict) -> str:
+    labels = {k: v["label"] for k, v in texts["results"].items()}
+    messages = texts["messages"]
+    rows = "".join(
+        _row(labels[name], _output(name, shown))
+        for name in ("unit_price", "normal_total", "after_discount", "degressive_rate", "final_total",
+                     "final_per_hosting", "total_reduction")
+    )
+    breakdown = (
+        f'<table class="kb-breakdown"><caption>{escape(messages["excl_vat"])}</caption><tbody>{rows}</tbody></table>'
+        f'<p>{_output("unit_price_note", shown)}</p><p>{escape(messages["formula"])}</p>'
+        f'<p class="kb-note"{_visible("provisional=true", shown)}>{escape(messages["provisional"])}</p>'
+    )
+    # Label and value in a table row, as everywhere: no colon whose spacing differs by language.
+    cashback = (
+        f'<div class="kb-cashback"><table class="kb-breakdown"><tbody>{_row(labels["cashback"], _output("cashback", shown))}</tbody></table>'
+        f'<p>{escape(messages["cashback"])}</p></div>'
+    )
+    return breakdown + cashback + "".join(_tiers(product, texts, shown, spec) for product in DEGRESSIVE_TIERS)
+
+
+def _tiers(product: str, texts: dict, shown: dict, spec: dict) -> str:
+    words = texts["tiers"]
+    head = "".join(f'<th scope="col">{escape(words[k])}</th>' for k in ("min_quantity", "max_quantity", "rate", "source"))
+    rows = []
+    for index, tier in enumerate(DEGRESSIVE_TIERS[product]):
+        upper = str(tier.max_quantity) if tier.max_quantity is not None else words["open_ended"]
+        source = words["provisional"] if tier.provisional else words["confirmed"]
+        rows.append(
+            f"<tr{_current(f'product={product}&tier_index={index}', shown)}>"
+            f"<td>{tier.min_quantity}</td><td>{escape(upper)}</td><td>{escape(percent(tier.rate, spec))}</td>"
+            f'<td title="{escape(tier.source)}">{escape(source)}</td></tr>'
+        )
+    return (
+        f'<table class="kb-tiers"{_visible(f"product={product}", shown)}><caption>{escape(words["caption"])}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _eligibility(texts: dict, shown: dict, spec: dict) -> str:
+    messages = texts["messages"]
+    labels = {k: v["label"] for k, v in texts["results"].items()}
+    items = "".join(
+        f'<li><span class="kb-condition">{_output(f"condition_text_{c}", shown)}</span> '
+        f'{_output(f"condition_{c}", shown)}'
+        f'<span class="kb-reason"{_visible(f"condition_{c}=false", shown)}> {_output(f"condition_reason_{c}", shown)}</span></li>'
+        for c in texts["conditions"]
+    )
+    verdict = "".join(_row(labels[name], _output(name, shown)) for name in ("eligible", "min_volume", "volume_shortfall"))
+    return (
+        f'<table class="kb-verdict"><tbody>{verdict}</tbody></table>'
+        f'<p{_visible("eligible=true", shown)}>{escape(messages["eligible"])}</p>'
+        f'<p{_visible("eligible=false", shown)}>{escape(messages["not_eligible"])}</p>'
+        f'<ul class="kb-conditions">{items}</ul>'
+        f'<p class="kb-note"{_visible("suggest_affiliate_program=true", shown)}>{escape(messages["affiliate_program"])}</p>'
+        f'<p class="kb-note">{escape(messages["one_program"])}</p>'
+    )
+
+
+def _access(texts: dict, shown: dict, spec: dict) -> str:
+    labels = {k: v["label"] for k, v in texts["results"].items()}
+    messages = texts["messages"]
+    rows = "".join(_row(labels[name], _output(name, shown)) for name in api.OUTPUTS["access"])
+    return (
+        f'<table class="kb-scenario"><tbody>{rows}</tbody></table>'
+        f'<p class="kb-note"{_visible("allowed=false", shown)}>{escape(messages["not_allowed"])}</p>'
+        f'<p>{escape(messages["client_decides"])}</p>'
+        + comparison_html(texts, shown)
+    )
+
+
+def comparison_html(texts: dict, shown: dict | None = None) -> str:
+    table = present.comparison(texts)
+    shown = shown or {}
+    head = "".join(
+        f'<th scope="col"{_current(f"column={cid}", shown)}>{escape(title)}</th>' for cid, title in table["columns"]
+    )
+    body = "".join(
+        f'<tr><th scope="row">{escape(label)}</th>'
+        + "".join(
+            f'<td{_current(f"column={cid}", shown)}>{escape(value)}</td>'
+            for (cid, _), value in zip(table["columns"], values, strict=True)
+        )
+        + "</tr>"
+        for _, label, values in table["rows"]
+    )
+    caption = escape(texts["messages"]["table_caption"])
+    return f'<table class="kb-compare"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+RESULTS = {"pricing": _pricing, "eligibility": _eligibility, "access": _access}
+
+
+def site_root(lang: str) -> str:
+    """From a calculator page to the site root, where assets and the runtime live once for all languages."""
+    return "../../" if lang == REFERENCE else "../../../"
+
+
+def form(name: str, texts: dict, lang: str) -> str:
+    """The whole widget: inputs with their defaults, and the result for those defaults."""
+    root = site_root(lang)
+    spec = formatting.spec(lang)
+    defaults = api.defaults(name)
+    shown = present.view(name, api.run(name, defaults), texts, spec)
+    fields = "".join(
+        _field(name, field_name, field, texts["inputs"][field_name], defaults)
+        for field_name, field in FIELDS[name].items()
+    )
+    # No "<" at all in the JSON: nothing in a text can end or reopen the script element.
+    setup = json.dumps({"calculator": name, "texts": texts, "spec": spec}, ensure_ascii=False).replace("<", "\\u003c")
+    status = texts["status"]
+    scripts = _attrs(data_worker=f"{root}assets/javascripts/calculator-worker.mjs", data_runtime=f"{root}assets/runtime/")
+    states = _attrs(data_loading=status["loading"], data_ready=status["ready"], data_error=status["error"])
+    return (
+        f'<form class="kb-calculator" novalidate{_attrs(data_calculator=name, data_state="static")}{scripts}>'
+        f'<p class="kb-status" role="status"{states}>{escape(status["loading"])}</p>'
+        f'<fieldset class="kb-inputs"><legend>{escape(texts["title"])}</legend>{fields}</fieldset>'
+        f'<p class="kb-error kb-form-error" aria-live="polite"></p>'
+        f'<section class="kb-results" aria-live="polite">{RESULTS[name](texts, shown, spec)}</section>'
+        f'<script type="application/json" class="kb-setup">{setup}</script>'
+        "</form>"
+    )
+
+
+def page(name: str, source: Source, ctx: render.Context) -> str:
+    """The Markdown page of one calculator (title, intro, then the widget as raw HTML)."""
+    texts = {k: v for k, v in source.data.items() if k != "source_hash"}
+    intro = render.text(source, ("intro",), texts["intro"], ctx, base="../").strip()
+    return (
+        f"# {texts['title']}\n\n{intro}\n\n{form(name, texts, ctx.lang)}\n\n"
+        # Classic, not a deferred module: it starts the worker while the rest of the page is still parsing.
+        f'<script src="{site_root(ctx.lang)}assets/javascripts/calculators.js"></script>\n'
+    )

@@ -1,0 +1,182 @@
+"""Load every language's sources and write the Markdown pages MkDocs builds.
+
+All or nothing: if any source has a mistake, nothing is written and the last
+good pages stay. A file is rewritten only when its text changed, so
+``mkdocs serve`` (which watches docs/) does not loop on its own output.
+Every ``.md`` under ``docs/<lang>/`` is generated (and git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.checks import runner as checks
+from scripts.render import markdown as render
+from scripts.render import status
+from scripts.sources.tree import CALCULATORS, LANGUAGES, Tree
+from scripts.sources.loader import Source, SourceError, SourceErrors, load
+
+
+@dataclass
+class Language:
+    """The loaded sources of one language (missing ones are simply absent)."""
+
+    lang: str
+    site: Source | None = None
+    glossary: Source | None = None
+    guides: dict[str, Source] = field(default_factory=dict)
+    calculators: dict[str, Source] = field(default_factory=dict)
+
+
+def _collect(errors: list[SourceError], path: Path, schema: str) -> Source | None:
+    try:
+        return load(path, schema)
+    except SourceError as exc:
+        errors.append(exc)
+    except SourceErrors as exc:
+        errors.extend(exc.errors)
+    return None
+
+
+def load_language(tree: Tree, lang: str, errors: list[SourceError]) -> Language:
+    """Load what exists of one language; append every mistake to ``errors``."""
+    language = Language(lang)
+    if tree.site_source(lang).exists():
+        language.site = _collect(errors, tree.site_source(lang), "site")
+    if tree.glossary_source(lang).exists():
+        language.glossary = _collect(errors, tree.glossary_source(lang), "glossary")
+    for path in tree.guide_sources(lang):
+        source = _collect(errors, path, "guide")
+        if source is None:
+            continue
+        if source.data["id"] != path.stem:
+            errors.append(
+                SourceError(path, source.line_of(("id",)), f"id '{source.data['id']}' differs from the file name: write id: {path.stem}")
+            )
+            continue
+        language.guides[path.stem] = source
+    for name in CALCULATORS:
+        path = tree.calculator_source(lang, name)
+        if path.exists():
+            source = _collect(errors, path, "calculator")
+            if source is not None:
+                language.calculators[name] = source
+    return language
+
+
+def context(language: Language, facts: dict, tables: dict) -> render.Context:
+    assert language.site is not None
+    return render.Context(
+        lang=language.lang,
+        labels=language.site.data["labels"],
+        guide_titles={gid: g.data["title"] for gid, g in language.guides.items()},
+        facts=facts,
+        calculator_names=tuple(language.calculators),
+        tables=tables,
+        calculator_texts={name: source.data for name, source in language.calculators.items()},
+    )
+
+
+def render_language(language: Language, facts: dict, tables: dict, errors: list[SourceError]) -> dict[str, str]:
+    """Markdown pages of one language, by path relative to its folder."""
+    if language.site is None:
+        return {}
+    ctx = context(language, facts, tables)
+    pages: dict[str, str] = {}
+
+    def attempt(relative: str, make) -> None:
+        try:
+            pages[relative] = make()
+        except SourceError as exc:
+            errors.append(exc)
+
+    guides = list(language.guides.values())
+    for guide_id, source in language.guides.items():
+        attempt(f"guides/{guide_id}.md", lambda source=source: render.guide(source, ctx))
+    attempt("guides/index.md", lambda: render.guides_index(language.site, guides, ctx))
+    more: list[tuple[str, str]] = []
+    if language.glossary is not None:
+        attempt("glossary.md", lambda: render.glossary(language.glossary, ctx))
+        more.append((language.glossary.data["title"], "glossary.md"))
+    for name, source in language.calculators.items():
+        from scripts.render import widgets  # imported late: it needs the calculators package
+
+        attempt(f"calculators/{name}.md", lambda name=name, source=source: widgets.page(name, source, ctx))
+    attempt("index.md", lambda: render.home(language.site, guides, language.calculators, ctx, more))
+    return pages
+
+
+def build_pages(tree: Tree) -> tuple[dict[Path, str], list[SourceError]]:
+    """Every generated page of every language, and every mistake found on the way."""
+    from calculators.facts import placeholders
+    from scripts.render.tables import TABLES
+
+    facts = placeholders()
+    errors: list[SourceError] = []
+    pages: dict[Path, str] = {}
+    for lang in LANGUAGES:
+        language = load_language(tree, lang, errors)
+        for relative, markdown in render_language(language, facts, TABLES, errors).items():
+            pages[tree.lang_dir(lang) / relative] = markdown
+    return pages, errors
+
+
+def write_pages(tree: Tree, pages: dict[Path, str]) -> list[Path]:
+    """Write pages whose text changed, remove generated pages that have no source any more."""
+    changed = []
+    for path, markdown in pages.items():
+        if path.exists() and path.read_text(encoding="utf-8") == markdown:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            tmp.write(markdown)
+        os.replace(tmp.name, path)
+        changed.append(path)
+    for lang in LANGUAGES:
+        for stale in tree.lang_dir(lang).rglob("*.md"):
+            if stale not in pages:
+                stale.unlink()
+                changed.append(stale)
+    return changed
+
+
+def sync(tree: Tree | None = None, report: checks.Report | None = None) -> tuple[list[Path], list[SourceError]]:
+    """Regenerate the pages; on any mistake write nothing and return the mistakes."""
+    tree = tree or Tree()
+    pages, errors = build_pages(tree)
+    if errors:
+        # A text shown on several pages (a summary on the home and the index) is reported once.
+        unique = {str(error): error for error in errors}.values()
+        return [], sorted(unique, key=lambda e: (str(e.path), e.line))
+    if report is not None:
+        pages.update(status_pages(tree, report))
+    return write_pages(tree, pages), []
+
+
+def status_pages(tree: Tree, report: checks.Report) -> dict[Path, str]:
+    """The translation status page of each language, from the same report `kb check` prints."""
+    words = {}
+    for lang in LANGUAGES:
+        try:
+            words[lang] = load(tree.site_source(lang), "site").data["status"]
+        except (OSError, SourceError, SourceErrors):
+            continue  # reported by the checks
+    return {tree.lang_dir(lang) / "status.md": page for lang, page in status.pages(report, words).items()}
+
+
+def check_and_sync(tree: Tree) -> tuple[list[Path], list, list]:
+    """What the build runs: every `kb check` check, then the pages if no error was found.
+
+    Returns the changed pages, the errors (nothing is written when there are
+    any) and the warnings (stale translations).
+    """
+    report = checks.report(tree)
+    errors = [f for f in report.findings if f.severity == "error"]
+    warnings = [f for f in report.findings if f.severity != "error"]
+    if errors:
+        return [], errors, warnings
+    changed, source_errors = sync(tree, report)
+    return changed, list(source_errors), warnings

@@ -1,0 +1,126 @@
+"""MkDocs hooks: thin handlers that call the importable, tested functions.
+
+- on_pre_build: run the `kb check` checks, then regenerate the Markdown pages from the
+  YAML sources (scripts.generate.check_and_sync);
+- on_config: the site name of the language being built (docs/<lang>/site.yml);
+- on_nav: the "Calculators" section title in the page's language;
+- on_page_content: the HTML made from translations keeps only what Markdown makes (scripts.safety);
+- on_post_page / on_post_build: one search index per language (scripts.search_index),
+  the self-hosted calculators runtime, once at the site root (scripts.runtime), and the
+  site's HTTP headers, Content-Security-Policy included (scripts.headers);
+  while serving with mistakes in the sources, every page shows them (scripts.build).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+# MkDocs loads a hook by file path: make the project's packages importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from scripts.site import build  # noqa: E402
+from scripts.site import generate  # noqa: E402
+from scripts.site import headers  # noqa: E402
+from scripts.site import not_found  # noqa: E402
+from scripts.site import runtime  # noqa: E402
+from scripts.render import safety  # noqa: E402
+from scripts.site import search_index  # noqa: E402
+from scripts.sources.tree import REFERENCE, Tree  # noqa: E402
+from scripts.sources.loader import SourceError, SourceErrors, load  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.kb")
+_state = {"command": "build", "errors": [], "not_found": {}}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or REFERENCE
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    texts = _site_texts(config)
+    if texts:
+        config.site_name = texts["site_name"]
+    return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    # Every language build runs this; the pages of all languages are made once.
+    if _current_language(config) != REFERENCE:
+        return
+    changed, errors, warnings = generate.check_and_sync(Tree())
+    _state["errors"] = errors
+    for warning in warnings:  # stale translations: shown, never fatal
+        log.info("%s", warning)
+    if not errors:
+        if changed:
+            log.info("kb: regenerated %d page(s)", len(changed))
+        return
+    if _state["command"] != "serve":
+        for error in errors:
+            log.error("%s", error)
+        raise PluginError(f"{len(errors)} mistake(s) in the sources; nothing was written")
+    # Serving: MkDocs would stop serving on a logged error (strict), so the
+    # mistakes go straight to the terminal and the last good pages stay up.
+    for error in errors:
+        print(f"ERROR    -  {error}", file=sys.stderr)
+    print(f"ERROR    -  kb: {len(errors)} mistake(s); serving the last good pages", file=sys.stderr)
+
+
+def _site_texts(config: MkDocsConfig) -> dict | None:
+    try:
+        source = load(Tree().site_source(_current_language(config)), "site")
+        safety.check_source(source)  # the site name reaches every page's header and <title>
+        return source.data
+    except (OSError, SourceError, SourceErrors):
+        return None  # reported by on_pre_build
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has translated the navigation
+def on_nav(nav, *, config: MkDocsConfig, files):
+    texts = _site_texts(config)
+    for item in nav.items:
+        if texts and item.is_section and item.title == "Calculators":
+            item.title = texts["home"]["calculators"]
+    return nav
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # Every language build writes the same site/404.html; keep each language's own.
+    if template_name == "404.html":
+        _state["not_found"][_current_language(config)] = output_content
+    return output_content
+
+
+def on_page_content(html: str, *, page, config: MkDocsConfig, files) -> str:
+    if safety.is_generated_markup(page.file.src_uri):
+        return html  # calculator widgets: markup made by scripts/render/widgets.py, every text escaped
+    return safety.clean_html(html)
+
+
+def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
+    output = search_index.scope_to_language(output, _current_language(config))
+    if _state["command"] == "serve" and _state["errors"]:
+        output = build.with_error_banner(output, _state["errors"])
+    return output
+
+
+@event_priority(-110)  # after mkdocs-static-i18n built every language and merged the root index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a language build nested in the main one: wait for the end
+    search_index.split_by_language(config.site_dir)
+    not_found.write(config.site_dir, _state["not_found"])
+    runtime.install(config.site_dir)
+    headers.write(config.site_dir)  # after every page and the runtime: it hashes their inline scripts

@@ -1,0 +1,69 @@
+"""The self-hosted Python runtime of the calculators, copied into the site once.
+
+``site/assets/runtime/`` receives the Pyodide core from ``node_modules/pyodide``
+(never a CDN), the ``calculators`` wheel, and a ``pyodide-lock.json`` that lists
+that wheel with its sha256 (pyodide-lock's ``add_wheels_to_spec``, the code
+behind ``pyodide lockfile add-wheels``). The lock keeps only the packages the
+site ships, so the worker cannot be sent to fetch anything from elsewhere.
+Language builds write their pages under ``site/<lang>/``; the runtime is
+written once, at the site root, after all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from pyodide_lock import PyodideLockSpec
+from pyodide_lock.utils import add_wheels_to_spec
+
+from scripts.sources.tree import ROOT
+
+PYODIDE = ROOT / "node_modules" / "pyodide"
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+RUNTIME_DIR = Path("assets") / "runtime"
+WHEEL_CACHE = ROOT / ".cache" / "wheel"
+
+
+def _sources_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml"]:
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def calculators_wheel() -> Path:
+    """Build the calculators wheel (pure Python) unless the sources did not change."""
+    target = WHEEL_CACHE / _sources_digest()
+    wheels = sorted(target.glob("calculators-*.whl"))
+    if wheels:
+        return wheels[0]
+    target.mkdir(parents=True, exist_ok=True)
+    subprocess.run(  # noqa: S603 - fixed command, our own interpreter
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(target), str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
+    return sorted(target.glob("calculators-*.whl"))[0]
+
+
+def install(site_dir: Path) -> Path:
+    """Write the runtime into ``site_dir/assets/runtime``; return that folder."""
+    if not (PYODIDE / "pyodide.mjs").exists():
+        raise FileNotFoundError(f"{PYODIDE} is missing: run `npm ci` (make setup does)")
+    out = Path(site_dir) / RUNTIME_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    for name in CORE_FILES:
+        source, target = PYODIDE / name, out / name
+        if not target.exists() or target.stat().st_size != source.stat().st_size:
+            shutil.copyfile(source, target)
+    wheel = shutil.copyfile(calculators_wheel(), out / calculators_wheel().name)
+    core = PyodideLockSpec.from_json(PYODIDE / "pyodide-lock.json")
+    core.packages = {}  # only what the site ships: nothing to fetch from elsewhere
+    spec = add_wheels_to_spec(core, [Path(wheel)], base_path=out)
+    spec.to_json(out / "pyodide-lock.json")
+    return out

@@ -1,0 +1,344 @@
+"""No translation becomes markup that runs: hostile text is refused at path:line, rendered HTML keeps only Markdown's."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from scripts.render import markdown as render
+from scripts.render import safety, widgets
+from scripts.site import generate
+from scripts.sources.loader import SourceError, parse
+from scripts.sources.tree import CALCULATORS, LANGUAGES, ROOT, Tree
+
+from .test_render import ctx
+
+# Each kind of executable markup a translator could paste, on one line (it must fit a title).
+HOSTILE = {
+    "script": ("<script>alert(1)</script>", "raw HTML '<script'"),
+    "event-handler": ('<img src="x" onerror="alert(1)">', "raw HTML '<img'"),
+    "attr-list-onclick": ('Cliquez **ici**{ onclick="alert(1)" }', "attribute list"),
+    "attr-list-colon": ("Un paragraphe.{: .md-button }", "attribute list"),
+    "javascript-link": ("[ici](javascript:alert(1))", "link to 'javascript:...'"),
+    "entity-javascript": ("[ici](&#106;ava&#x73;cript&colon;alert(1))", "link to 'javascript:...'"),
+    "split-javascript": ("[ici]( JaVa\nScript:alert(1))", "link to 'JaVaScript:...'"),
+    "data-image": ("![logo](data:text/html;base64,PHNjcmlwdD4=)", "link to 'data:...'"),
+    "vbscript-link": ("[ici](vbscript:msgbox(1))", "link to 'vbscript:...'"),
+    "iframe": ('<iframe src="https://example.com"></iframe>', "raw HTML '<iframe'"),
+    "object": ('<object data="x.swf"></object>', "raw HTML '<object'"),
+    "embed": ('<embed src="x.swf">', "raw HTML '<embed'"),
+    "svg": ("<svg/onload=alert(1)>", "raw HTML '<svg/onload=alert(1)'"),
+    "closing-tag": ("</p><p onclick=alert(1)>", "raw HTML '</p'"),
+    "comment": ("<!-- <script> -->", "raw HTML '<!--'"),
+    "html-in-autolink-shape": ("<javascript:alert(1)>", "raw HTML '<javascript:alert(1)'"),
+}
+
+SAFE = [
+    "Cliquez sur **Ajouter un client**, puis sur _Valider_.",
+    "Voir [Moyens de paiement](guide:payment-methods) et le [calculateur](calculator:pricing#result).",
+    "Ouvrez le [Manager](https://manager.infomaniak.com), écrivez à <partner@infomaniak.com> ou <https://www.infomaniak.com/fr>.",
+    "Au moins {{ min_volume_chf }} par an, jusqu'à {{max_partner_discount}} de remise.",
+    "Si 3 < 5 et 5 > 3, alors a < b est du texte; &lt;script&gt; aussi.",
+    "[Support](mailto:support@infomaniak.com) ou [téléphone](tel:+41228203544); [relatif](../autre/).",
+    "- un\n- deux\n\n1. trois",
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_executable_markup_in_a_translation_is_named_with_the_fix(value, expected):
+    problem = safety.check_text(value)
+    assert problem is not None and expected in problem
+    assert "write Markdown instead" in problem or "remove it" in problem or "link to an https://" in problem
+
+
+@pytest.mark.parametrize("value", SAFE)
+def test_the_markdown_translators_write_is_accepted(value):
+    assert safety.check_text(value) is None
+
+
+def test_message_parameters_are_plain_text_not_attribute_lists():
+    """Calculator messages use {value}; only raw HTML is refused in those escaped texts."""
+    assert safety.check_plain("« {value} » n'est pas un nombre; choisissez parmi {choices}.") is None
+    assert "raw HTML" in safety.check_plain("<b>{value}</b>")
+
+
+# --- Hostile text in every field type is refused at its line -----------------
+
+GUIDE = """\
+id: g
+title: {title}
+summary: {summary}
+audience: both
+prerequisites:
+  - {prerequisite}
+sections:
+  - id: s
+    title: {section_title}
+    intro: {intro}
+    steps:
+      - {step}
+      - text: {step_text}
+        substeps:
+          - {substep}
+    notes:
+      - {note}
+    warnings:
+      - {warning}
+    variants:
+      - role: client
+        intro: {variant_intro}
+        steps:
+          - {variant_step}
+      - role: partner
+        notes:
+          - {variant_note}
+"""
+GLOSSARY = """\
+title: {title}
+intro: {intro}
+terms:
+  - id: client
+    term: {term}
+    definition: {definition}
+"""
+SITE = """\
+site_name: {site_name}
+home:
+  title: {home_title}
+  intro: {home_intro}
+  for_clients: Pour les clients
+  for_partners: {for_partners}
+  calculators: {calculators}
+  more: Voir aussi
+guides_index:
+  title: Tous les guides
+  intro: Tous.
+labels:
+  prerequisites: Prérequis
+  related: Guides liés
+  as_client: {as_client}
+  as_partner: En tant que partenaire
+  note: {note_label}
+  warning: Attention
+  audience_clients: Pour les clients
+  audience_partners: Pour les partenaires
+  audience_both: Pour tous
+"""
+
+
+def _fields(template: str) -> list[str]:
+    return re.findall(r"\{(\w+)\}", template)
+
+
+def _fill(template: str, field: str, value: str) -> tuple[str, int]:
+    """The template with ``value`` in ``field`` and harmless text elsewhere; the line of ``field``."""
+    line = next(n for n, text in enumerate(template.splitlines(), start=1) if "{" + field + "}" in text)
+    values = {name: json.dumps(value if name == field else f"Texte {name}.") for name in _fields(template)}
+    return template.format(**values), line
+
+
+def _render_guide(text: str) -> str:
+    return render.guide(parse(Path("docs/fr/guides/g.yml"), text), ctx())
+
+
+def _render_glossary(text: str) -> str:
+    return render.glossary(parse(Path("docs/fr/glossary.yml"), text), ctx())
+
+
+def _render_site(text: str) -> str:
+    return render.home(parse(Path("docs/fr/site.yml"), text), [], {}, ctx(), [])
+
+
+KINDS = {"guide": (GUIDE, _render_guide), "glossary": (GLOSSARY, _render_glossary), "site": (SITE, _render_site)}
+CASES = [(kind, field) for kind, (template, _) in KINDS.items() for field in _fields(template)]
+
+
+@pytest.mark.parametrize("payload", HOSTILE, ids=HOSTILE.keys())
+@pytest.mark.parametrize(("kind", "field"), CASES, ids=[f"{k}-{f}" for k, f in CASES])
+def test_hostile_text_in_any_field_stops_the_page_at_its_line(kind, field, payload):
+    template, render_page = KINDS[kind]
+    text, line = _fill(template, field, HOSTILE[payload][0])
+    with pytest.raises(SourceError) as error:
+        render_page(text)
+    assert error.value.line == line
+    assert HOSTILE[payload][1] in error.value.message
+    assert str(error.value).startswith(f"docs/fr/{'guides/g' if kind == 'guide' else kind}.yml:{line}: ")
+
+
+@pytest.mark.parametrize(("kind", "field"), CASES[:3], ids=[f"{k}-{f}" for k, f in CASES[:3]])
+def test_the_same_fixtures_without_the_payload_render(kind, field):
+    template, render_page = KINDS[kind]
+    assert render_page(_fill(template, field, "Texte sûr, **gras**.")[0])
+
+
+def test_a_hazard_deep_in_a_block_text_is_located_on_its_own_line(tmp_path):
+    path = tmp_path / "docs" / "fr" / "guides" / "g.yml"
+    path.parent.mkdir(parents=True)
+    text = GUIDE.replace("    intro: {intro}\n", "    intro: |-\n      Ligne un.\n\n      Ligne <iframe src=x> trois.\n")
+    path.write_text(_fill(text, "title", "Titre")[0], encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        render.guide(parse(path, path.read_text(encoding="utf-8")), ctx())
+    assert error.value.line == 13 and "'<iframe'" in error.value.message
+
+
+def test_a_source_is_refused_every_time_it_is_rendered_not_only_the_first():
+    source = parse(Path("docs/fr/guides/g.yml"), _fill(GUIDE, "note", "<script>x</script>")[0])
+    for _ in range(2):
+        with pytest.raises(SourceError):
+            render.guide(source, ctx())
+
+
+# --- Calculator texts: Markdown title and intro checked, the rest escaped ------
+
+
+def _calculator(name: str, change) -> tuple[str, dict]:
+    path = ROOT / "docs" / "fr" / "calculators" / f"{name}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False), data
+
+
+@pytest.mark.parametrize(("field", "payload"), [("title", "script"), ("intro", "attr-list-onclick"), ("intro", "javascript-link")])
+def test_a_calculator_title_or_intro_with_markup_is_refused(field, payload):
+    text, _ = _calculator("pricing", lambda data: data.update({field: HOSTILE[payload][0]}))
+    source = parse(Path("docs/fr/calculators/pricing.yml"), text)
+    with pytest.raises(SourceError) as error:
+        widgets.page("pricing", source, ctx(calculator_names=CALCULATORS))
+    assert HOSTILE[payload][1] in error.value.message
+    assert error.value.line == source.line_of((field,))
+
+
+def test_raw_html_in_any_calculator_text_is_refused_at_its_line():
+    text, _ = _calculator("pricing", lambda data: data["inputs"]["quantity"].update(label="<script>alert(1)</script>"))
+    source = parse(Path("docs/fr/calculators/pricing.yml"), text)
+    with pytest.raises(SourceError) as error:
+        widgets.page("pricing", source, ctx(calculator_names=CALCULATORS))
+    assert error.value.line == source.line_of(("inputs", "quantity", "label"))
+
+
+@pytest.mark.parametrize("name", CALCULATORS)
+def test_calculator_texts_are_escaped_in_the_widget_whatever_they_hold(name):
+    """The second net for calculator texts: widgets.py escapes them, and the JSON setup cannot end its script element."""
+    hostile = '<!--<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+    def poison(value):
+        if isinstance(value, dict):
+            return {key: key if key == "calculator" else poison(item) for key, item in value.items()}
+        return hostile if isinstance(value, str) else value
+
+    _, texts = _calculator(name, lambda data: data.update(poison(data)))
+    html = widgets.form(name, texts, "fr")
+    shown, _, setup = html.partition('<script type="application/json" class="kb-setup">')
+    assert "<script" not in shown and "<img" not in shown and "<!--" not in shown
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in shown
+    assert json.loads(setup.removesuffix("</form>").removesuffix("</script>"))["texts"]["title"] == hostile
+
+
+def test_the_json_setup_cannot_swallow_the_page():
+    _, texts = _calculator("pricing", lambda data: data.update(title='<!--<script>x</script>'))
+    setup = widgets.form("pricing", texts, "fr").partition('class="kb-setup">')[2]
+    assert "<!--" not in setup and "<script" not in setup.removesuffix("</script></form>")
+
+
+# --- Every real source passes ---------------------------------------------------
+
+
+def test_no_real_translation_is_refused():
+    tree, errors, found = Tree(), [], []
+    for lang in LANGUAGES:
+        language = generate.load_language(tree, lang, errors)
+        sources = [language.site, language.glossary, *language.guides.values(), *language.calculators.values()]
+        for source in filter(None, sources):
+            found.extend(str(e) for e in safety.problems(source))
+    assert found == []
+
+
+# --- clean_html: the allow-list over rendered HTML -------------------------------
+
+DIRTY = {
+    '<p>ok<script>alert(1)</script></p>': "<p>ok</p>",
+    '<p onclick="alert(1)">ok</p>': "<p>ok</p>",
+    '<a href="javascript:alert(1)" onmouseover="x()">ok</a>': "<a>ok</a>",
+    '<a href="&#106;avascript:alert(1)">ok</a>': "<a>ok</a>",
+    '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="a">': '<img alt="a">',
+    '<iframe src="https://example.com"></iframe><object data="x"></object><embed src="x">': "",
+    '<input type="text" name="q" onfocus="x()" autofocus>': '<input name="q">',
+    '<style>body{display:none}</style><p style="color:red">x</p>': "<p>x</p>",
+    '<form action="https://evil.example"><button formaction="x">go</button></form>': "go",
+    '<td style="text-align: right; background: url(x)">1</td>': '<td style="text-align:right">1</td>',
+    "<!-- hidden --><p>x</p>": "<p>x</p>",
+}
+
+
+@pytest.mark.parametrize(("dirty", "clean"), DIRTY.items(), ids=range(len(DIRTY)))
+def test_clean_html_removes_what_could_run_or_load(dirty, clean):
+    if dirty.startswith("<td"):
+        dirty, clean = f"<table><tbody><tr>{dirty}</tr></tbody></table>", f"<table><tbody><tr>{clean}</tr></tbody></table>"
+    assert safety.clean_html(dirty) == clean
+
+
+class _Shape(HTMLParser):
+    """Tags and attributes of a fragment, in order: what the reader's browser gets."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.shape: list = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.shape.append((tag, sorted((name, value or name) for name, value in attrs)))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.shape.append(data.strip())
+
+
+def _markdown_of_the_site() -> markdown.Markdown:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        configs[name] = options
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def test_clean_html_keeps_every_real_page_whole():
+    """The allow-list covers what the site's Markdown makes: headings with permalinks, admonitions, tabs, tables, links."""
+    pages, _ = generate.build_pages(Tree())
+    converter = _markdown_of_the_site()
+    checked = 0
+    for path, text in pages.items():
+        if safety.is_generated_markup(path.relative_to(ROOT / "docs").as_posix()):
+            continue
+        html = converter.reset().convert(text)
+        assert _Shape(safety.clean_html(html)).shape == _Shape(html).shape, path
+        checked += 1
+    assert checked >= 5 * 4
+
+
+def test_calculator_pages_are_not_cleaned_other_pages_are():
+    assert safety.is_generated_markup("calculators/pricing.md")
+    assert safety.is_generated_markup("de/calculators/access.md")
+    assert not safety.is_generated_markup("guides/calculators-explained.md")
+    assert not safety.is_generated_markup("en/glossary.md")
+
+
+@pytest.mark.build
+def test_a_built_guide_keeps_its_tabs_admonitions_links_and_permalinks(built_site):
+    page = (built_site / "guides" / "end-a-partnership" / "index.html").read_text(encoding="utf-8")
+    content = page[page.index('<article class="md-content__inner'):page.index("</article>")]
+    assert 'class="tabbed-set tabbed-alternate"' in content
+    assert re.search(r'<input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio"\s*/?>', content)
+    assert '<label for="__tabbed_1_2">' in content
+    assert '<a class="headerlink" href="#stop-collaboration" title="Permanent link">¶</a>' in content
+    assert '<a href="https://manager.infomaniak.com">' in content
+    assert '<a href="../modify-partner-access/">' in content
+    guide = (built_site / "guides" / "add-a-client" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="admonition (info|note|warning)">\s*<p class="admonition-title">', guide)

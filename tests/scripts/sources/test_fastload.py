@@ -1,0 +1,147 @@
+"""The checker's fast loading gives exactly what the strict loader gives: same data, same lines, same verdicts."""
+
+from __future__ import annotations
+
+import copy
+import functools
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scripts.checks import runner as checks
+from scripts.sources import fast as fastload
+from scripts.sources import loader as sources
+from scripts.sources.tree import ROOT
+
+PROJECT_SOURCES = sorted((ROOT / "docs").glob("*/**/*.yml"))
+SCHEMA_OF = {"guides": "guide", "calculators": "calculator", "site.yml": "site", "glossary.yml": "glossary"}
+
+
+def schema_of(path: Path) -> str:
+    return SCHEMA_OF[path.relative_to(ROOT / "docs").parts[1]]
+
+
+def outcome(function, *args):
+    try:
+        result = function(*args)
+    except sources.SourceError as exc:
+        return ("error", exc.line, exc.message)
+    return ("ok", result.data, result.lines) if isinstance(result, sources.Source) else ("ok", result)
+
+
+@pytest.mark.parametrize("path", PROJECT_SOURCES, ids=lambda p: str(p.relative_to(ROOT / "docs")))
+def test_every_project_source_loads_to_the_same_data_and_lines(path):
+    text = sources.read_text(path)
+    assert fastload.read_text(path) == text
+    assert outcome(fastload.parse, path, text) == outcome(sources.parse, path, text)
+
+
+@pytest.mark.parametrize("path", PROJECT_SOURCES, ids=lambda p: str(p.relative_to(ROOT / "docs")))
+def test_every_project_source_gets_the_same_schema_verdict(path):
+    schema = schema_of(path)
+    if not (sources.SCHEMA_DIR / f"{schema}.schema.json").is_file():
+        pytest.skip(f"no {schema} schema yet")
+    try:
+        data = sources.parse(path, sources.read_text(path)).data
+    except sources.SourceError:
+        pytest.skip("does not parse (compared by the test above)")
+    assert fastload.is_valid(data, schema) == sources.schema_validator(schema).is_valid(data)
+
+
+PIECES = [
+    "a", "b", "id", ": ", ":", " ", "  ", "\n", "\n  ", "- ", "-", "[", "]", "{", "}", "'", '"', "#", "&x ", "*x",
+    "!!str ", "!tag ", "|", ">-", "no", "On", "yes", "2024-01-01", "1", "1.5", "~", "%", "@", "`", ",", "? ",
+    "---", "...", "é", "\\", "<<: ", "?", "a?", "[a?b]", "{a: b?}", "|#", "\t",
+]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_text_parses_the_same_with_the_fast_path(text):
+    path = Path("x.yml")
+    assert outcome(fastload.parse, path, text) == outcome(sources.parse, path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x 1\nb: *x\n", "a: no\n", "a: 2024-01-01\n", "a: 1\na: 2\n", "<<: {a: 1}\n", "a: !!binary eA==\n",
+     "[" * 40 + "]" * 40 + "\n", "- " * 40 + "x\n", "b: |-#c\n", "a: {b?: c}\n"],
+    ids=["alias", "norway", "timestamp", "duplicate", "merge", "binary", "deep-flow", "deep-block",
+         "block-header-comment", "question-mark-in-flow"],
+)
+def test_each_strict_rule_holds_on_the_fast_path(text):
+    path = Path("x.yml")
+    result = outcome(fastload.parse, path, text)
+    assert result == outcome(sources.parse, path, text)
+    assert result[0] == "error"
+
+
+VALUES = [None, True, False, 0, 7, 1.5, "", "x", "two\nlines", "Add_It", "no-such", [], ["x"], {}, {"text": "x"}]
+
+
+def _paths(data, where=()):
+    yield where
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _paths(value, (*where, index))
+
+
+@functools.cache
+def _snapshot() -> list[tuple[str, dict]]:
+    """The project's sources as loaded once (translators may be editing them meanwhile)."""
+    found = []
+    for path in PROJECT_SOURCES:
+        if (sources.SCHEMA_DIR / f"{schema_of(path)}.schema.json").is_file():
+            try:
+                found.append((schema_of(path), sources.parse(path, sources.read_text(path)).data))
+            except sources.SourceError:
+                continue
+    return found
+
+
+@st.composite
+def mutated(draw):
+    """A project source with a few values replaced, removed or added, and its schema."""
+    schema, data = draw(st.sampled_from(_snapshot()))
+    data = copy.deepcopy(data)
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.sampled_from(list(_paths(data))))
+        if not where:
+            continue
+        parent = data
+        for step in where[:-1]:
+            parent = parent[step]
+        action = draw(st.sampled_from(["replace", "remove", "add"]))
+        if action == "replace":
+            parent[where[-1]] = copy.deepcopy(draw(st.sampled_from(VALUES)))
+        elif action == "remove":
+            del parent[where[-1]]
+        elif isinstance(parent, dict):
+            parent[draw(st.sampled_from(["colour", "id", "notes", "source_hash", "x.y"]))] = copy.deepcopy(draw(st.sampled_from(VALUES)))
+        else:
+            parent.append(copy.deepcopy(draw(st.sampled_from(VALUES))))
+    return schema, data
+
+
+@pytest.mark.skipif(not PROJECT_SOURCES, reason="no project source yet")
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_the_compiled_schema_judges_like_jsonschema(case):
+    schema, data = case
+    assert fastload.is_valid(data, schema) == sources.schema_validator(schema).is_valid(data)
+
+
+def test_the_checker_loads_through_the_fast_path_and_reports_the_strict_loader_s_messages(tmp_path):
+    path = tmp_path / "docs" / "fr" / "site.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text("site_name: a\nsite_name: b\n", encoding="utf-8")
+    file = checks.File(checks.Tree(tmp_path), "fr", "site.yml", "site")
+    checks.load(file)
+    [finding] = file.findings
+    assert (finding.check, finding.line) == ("syntax", 2)
+    assert finding.message.startswith("duplicate key 'site_name' (first at line 1) — keep only one")

@@ -1,0 +1,121 @@
+"""Strict loading: every kind of source mistake stops with path:line and what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.sources.loader import MAX_BYTES, MAX_DEPTH, SourceError, SourceErrors, load
+
+GOOD = """\
+id: add-a-client
+title: Ajouter un client
+summary: Comment ajouter un client.
+audience: partners
+sections:
+  - id: add
+    title: Ajouter
+    steps:
+      - Cliquez sur **Ajouter un client**.
+"""
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "add-a-client.yml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def error_of(path: Path) -> SourceError:
+    with pytest.raises((SourceError, SourceErrors)) as info:
+        load(path, "guide")
+    exc = info.value
+    return exc.errors[0] if isinstance(exc, SourceErrors) else exc
+
+
+def test_a_good_source_loads_with_the_line_of_every_node(tmp_path):
+    source = load(write(tmp_path, GOOD), "guide")
+    assert source.data["sections"][0]["steps"] == ["Cliquez sur **Ajouter un client**."]
+    assert source.line_of(("title",)) == 2
+    assert source.line_of(("sections", 0, "steps", 0)) == 9
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "expected"),
+    [
+        (GOOD + "title: Encore\n", 10, "duplicate key 'title' (first at line 2)"),
+        (GOOD.replace("audience: partners", "audience: no"), 4, "'no' is ambiguous"),
+        (GOOD.replace("audience: partners", "audience: On"), 4, "'On' is ambiguous"),
+        (GOOD.replace("    title: Ajouter", "\ttitle: Ajouter"), 7, "tab character"),
+        (GOOD + "colour: blue\n", 10, "unknown key 'colour'; expected one of"),
+        (GOOD.replace("summary: Comment ajouter un client.\n", ""), 1, "missing key 'summary'"),
+        (GOOD.replace("title: Ajouter un client", "title: 2000"), 2, "title: expected text, got a number (2000)"),
+        (GOOD.replace("audience: partners", "audience: everyone"), 4, "expected one of clients, partners, both"),
+        (GOOD.replace("  - id: add", "  - id: Add_It"), 6, "expected lowercase words joined by hyphens"),
+        (GOOD.replace("summary: Comment", "summary: [Comment"), 4, "YAML syntax"),
+        (GOOD + "extra: !include other.yml\n", 10, "unknown tag"),
+        (GOOD + "extra: !!python/object:os.system x\n", 10, "unknown tag"),
+        (GOOD.replace("title: Ajouter un client", "title: 2024-01-01"), 2, "read as a timestamp: put it in quotes"),
+        ("a: &x [1]\nb: *x\n", 1, "anchors (&name) are not allowed"),
+        ("", 1, "the file is empty"),
+    ],
+    ids=[
+        "duplicate-key", "norway-no", "norway-on", "tab", "unknown-key", "missing-field", "wrong-type",
+        "bad-enum", "bad-id", "syntax", "unknown-tag", "python-tag", "timestamp", "alias", "empty",
+    ],
+)
+def test_each_mistake_names_its_line_and_what_was_expected(tmp_path, content, line, expected):
+    error = error_of(write(tmp_path, content))
+    assert error.line == line
+    assert expected in error.message
+    assert str(error).startswith(f"{tmp_path / 'add-a-client.yml'}:{line}: ")
+
+
+def test_bytes_that_are_not_utf8_are_located(tmp_path):
+    error = error_of(write(tmp_path, GOOD.encode() + "note: caf\xe9\n".encode("latin-1")))
+    assert error.line == 10
+    assert "byte 0xe9 is not UTF-8" in error.message
+
+
+def test_a_byte_order_mark_is_refused(tmp_path):
+    error = error_of(write(tmp_path, b"\xef\xbb\xbf" + GOOD.encode()))
+    assert error.line == 1 and "byte-order mark" in error.message
+
+
+def test_control_characters_are_refused(tmp_path):
+    error = error_of(write(tmp_path, GOOD.replace("Comment", "Com\x07ment")))
+    assert error.line == 3 and "U+0007" in error.message
+
+
+def test_every_schema_error_is_reported_not_only_the_first(tmp_path):
+    content = GOOD.replace("audience: partners", "audience: all") + "colour: blue\n"
+    with pytest.raises(SourceErrors) as info:
+        load(write(tmp_path, content), "guide")
+    assert [e.line for e in info.value.errors] == [4, 10]
+
+
+def test_alias_bombs_are_refused_before_expansion(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
+    )
+    assert "not allowed" in error_of(write(tmp_path, bomb)).message
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    deep = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
+    assert "nested more than" in error_of(write(tmp_path, deep)).message
+
+
+def test_very_large_files_are_refused_without_parsing(tmp_path):
+    big = GOOD + "# " + "x" * MAX_BYTES + "\n"
+    assert "split it" in error_of(write(tmp_path, big)).message
+
+
+def test_substeps_must_be_a_list_of_texts(tmp_path):
+    content = GOOD.replace(
+        "      - Cliquez sur **Ajouter un client**.",
+        "      - text: Choisissez\n        substeps: texte",
+    )
+    error = error_of(write(tmp_path, content))
+    assert error.line == 9 and "expected text, or a mapping with text and substeps" in error.message
