@@ -24,9 +24,10 @@ from pathlib import Path
 
 from scripts.checks import runner as checks
 from scripts.render import status
+from scripts.sources import corpus
 from scripts.sources import fast as fastload
 from scripts.sources.hashing import KEY, PATTERN
-from scripts.sources.loader import SourceError, SourceErrors, load
+from scripts.sources.loader import SCHEMA_DIR, SourceError, SourceErrors
 from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
 
 EXIT_OK, EXIT_ERRORS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -92,15 +93,16 @@ def _count(number: int, noun: str) -> str:
 
 
 def _status(args: argparse.Namespace, tree: Tree) -> int:
-    table = status.matrix(checks.report(tree))
+    report = checks.report(tree)
+    table = status.matrix(report)
     if args.format == "json":
         print(status.as_json(table))
     elif args.format == "markdown":
-        try:
-            words = load(tree.site_source(args.lang), "site").data["status"]
-        except (OSError, SourceError, SourceErrors) as exc:
-            print(f"kb status: cannot read the status words of {args.lang}: {exc}", file=sys.stderr)
+        site = report.corpus.site(args.lang) if report.corpus is not None else None
+        if site is None:
+            print(f"kb status: cannot read the status words of {args.lang}: run kb check --lang {args.lang}", file=sys.stderr)
             return EXIT_CANNOT_RUN
+        words = site.data["status"]
         print(status.markdown(table, args.lang, words), end="")
     else:
         print(status.text(table), end="")
@@ -174,25 +176,25 @@ def _locate(path: Path, tree: Tree) -> tuple[str, str]:
     return lang, key
 
 
-def _loaded(tree: Tree, lang: str, key: str, path: Path) -> checks.File:
-    file = checks.File(tree, lang, key, _KINDS[key.split("/")[0]])
+def _loaded(tree: Tree, lang: str, key: str, path: Path) -> corpus.File:
+    file = corpus.File(tree, lang, key, _KINDS[key.split("/")[0]])
     if not path.is_file():
         raise StampRefused(f"{file.shown} does not exist: there is no fr text to follow")
-    checks.load(file)
+    corpus.load_file(file)
     if file.source is None:
-        details = "; ".join(f"line {f.line}: {f.message}" for f in file.findings[:3])
+        details = "; ".join(f"line {f.line}: {f.message}" for f in file.problems[:3])
         raise StampRefused(f"{file.shown} does not load ({details}): fix it first (python -m scripts.kb check)")
     return file
 
 
-def _verify(translation: checks.File, text: str, new_hash: str) -> None:
+def _verify(translation: corpus.File, text: str, new_hash: str) -> None:
     """The stamped text must load to the same data plus the new hash."""
     assert translation.source is not None
     expected = {**translation.source.data, KEY: new_hash}
     try:
         source = fastload.parse(translation.path, text)
-        schema = checks.SCHEMAS[translation.kind]
-        if (checks.sources.SCHEMA_DIR / f"{schema}.schema.json").is_file():
+        schema = corpus.SCHEMAS[translation.kind]
+        if (SCHEMA_DIR / f"{schema}.schema.json").is_file():
             fastload.validate(source, schema)
     except (SourceError, SourceErrors) as exc:
         raise StampRefused(f"the stamped file would not load ({exc}): add {KEY}: {new_hash} by hand") from None

@@ -29,12 +29,10 @@ still a correct page, and it stays readable until the translator catches up.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from difflib import get_close_matches
 from pathlib import Path
@@ -44,12 +42,10 @@ from ftfy import badness
 
 from scripts.render import safety
 from scripts.render.formatting import PLACEHOLDER
-from scripts.sources import fast as fastload
-from scripts.sources import loader as sources
+from scripts.sources.corpus import Corpus, File
+from scripts.sources.corpus import load as load_corpus
 from scripts.sources.hashing import KEY as HASH_KEY
-from scripts.sources.hashing import source_hash
-from scripts.sources.loader import Source, SourceError, SourceErrors
-from scripts.sources.tree import CALCULATORS, LANGUAGES, REFERENCE, Tree
+from scripts.sources.tree import CALCULATORS, REFERENCE, Tree
 
 SEVERITIES: dict[str, str] = {
     "missing": "error",
@@ -201,145 +197,7 @@ class Finding:
         return self.severity == "error"
 
 
-@dataclass
-class File:
-    """One source of one language, found on disk (or expected there, for ``missing``)."""
-
-    tree: Tree
-    lang: str
-    key: str  # its path under docs/<lang>/: guides/<id>.yml, site.yml, glossary.yml, calculators/<name>.yml
-    kind: str
-    text: str = ""
-    parsed: Source | None = None  # read and parsed
-    source: Source | None = None  # ... and valid against its schema
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def path(self) -> Path:
-        return self.tree.lang_dir(self.lang) / self.key
-
-    @functools.cached_property
-    def shown(self) -> str:
-        return f"{_docs_shown(self.tree)}/{self.lang}/{self.key}"
-
-    @property
-    def guide(self) -> str | None:
-        return Path(self.key).stem if self.kind == "guide" else None
-
-    def add(self, check: str, line: int, message: str) -> None:
-        self.findings.append(Finding(self.shown, line, self.lang, self.guide, check, SEVERITIES[check], message))
-
-    def line_of(self, where: tuple, needle: str = "") -> int:
-        """The line of a node; with ``needle``, the line inside the node where it is written."""
-        assert self.parsed is not None
-        start = self.parsed.line_of(where)
-        if not needle:
-            return start
-        lines = self._raw_lines
-        ends = self._node_lines
-        end = ends[bisect.bisect_right(ends, start)] if bisect.bisect_right(ends, start) < len(ends) else len(lines) + 1
-        folded = needle.casefold()
-        for number in range(start, max(end, start + 1)):
-            if number - 1 < len(lines) and folded in lines[number - 1].casefold():
-                return number
-        return start
-
-    @functools.cached_property
-    def data_hash(self) -> str:
-        """The hash a translation of this (fr) file records as ``source_hash``."""
-        assert self.source is not None
-        return source_hash(self.source.data)
-
-    @functools.cached_property
-    def _raw_lines(self) -> list[str]:
-        return self.text.split("\n")
-
-    @functools.cached_property
-    def _node_lines(self) -> list[int]:
-        assert self.parsed is not None
-        return sorted(set(self.parsed.lines.values()))
-
-
-@functools.cache
-def _docs_shown(tree: Tree) -> str:
-    return shown_path(tree, tree.docs)
-
-
-def shown_path(tree: Tree, path: Path) -> str:
-    try:
-        return path.relative_to(tree.root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-# --- Loading -------------------------------------------------------------------
-
-_ENCODING_WORDS = ("byte-order mark", "is not UTF-8", "control character")
-
-
-def discover(tree: Tree) -> dict[str, dict[str, File]]:
-    """Every source file of every language, by language then key (guides/x.yml, site.yml, ...)."""
-    found: dict[str, dict[str, File]] = {}
-    for lang in LANGUAGES:
-        files: dict[str, File] = {}
-        folder = tree.lang_dir(lang)
-        for key, kind in (("site.yml", "site"), ("glossary.yml", "glossary")):
-            if (folder / key).is_file():
-                files[key] = File(tree, lang, key, kind)
-        for path in tree.guide_sources(lang):
-            files[f"guides/{path.name}"] = File(tree, lang, f"guides/{path.name}", "guide")
-        for path in sorted((folder / "calculators").glob("*.yml")):
-            files[f"calculators/{path.name}"] = File(tree, lang, f"calculators/{path.name}", "calculator")
-        found[lang] = files
-    return found
-
-
-def load(file: File) -> None:
-    """Read, parse and validate ``file`` with the strict loader; its mistakes become findings."""
-    try:
-        file.text = fastload.read_text(file.path)
-    except SourceError as exc:
-        check = "encoding" if any(word in exc.message for word in _ENCODING_WORDS) else "syntax"
-        file.add(check, exc.line, _with_fix(exc.message))
-        return
-    try:
-        file.parsed = fastload.parse(file.path, file.text)
-    except SourceError as exc:
-        file.add("syntax", exc.line, _with_fix(exc.message))
-        return
-    schema = SCHEMAS[file.kind]
-    if (sources.SCHEMA_DIR / f"{schema}.schema.json").is_file():
-        try:
-            fastload.validate(file.parsed, schema)
-        except SourceErrors as exc:
-            for error in exc.errors:
-                file.add("schema", error.line, _with_fix(error.message, schema))
-            return
-    # (no schema for this kind of file yet: only the strict reader applies)
-    file.source = file.parsed
-
-
-_IMPERATIVE = re.compile(r": (?=(?:save|remove|split|keep|put|write|indent|use|quote)\b)")
-
-
-def _with_fix(message: str, schema: str = "") -> str:
-    """The loader says "problem: fix"; a finding says "problem — fix" (and always has a fix)."""
-    if schema:
-        return f"{message} — correct it as schemas/{schema}.schema.json expects (your editor shows it as you type)"
-    last = None
-    for match in _IMPERATIVE.finditer(message):
-        last = match
-    if last is not None:
-        return message[:last.start()] + " — " + message[last.end():]
-    if message.startswith("YAML syntax"):
-        return (
-            f"{message} — check the indentation at this line and the one before; put text that holds"
-            " ': ' or starts with [ { * & ! | > % @ ` or a quote between quotes"
-        )
-    return f"{message} — correct this line"
-
-
-# --- Walking the data -------------------------------------------------------------------
+# --- Texts ----------------------------------------------------------------------
 
 
 class _Trie(dict):
@@ -1021,6 +879,7 @@ class Report:
     tree: Tree
     files: dict[str, dict[str, File]]
     findings: list[Finding]
+    corpus: Corpus | None = None
 
     @property
     def file_count(self) -> int:
@@ -1044,20 +903,23 @@ def known_facts() -> frozenset[str]:
     return frozenset(placeholders())
 
 
-def report(tree: Tree | None = None, *, facts: Collection[str] | None = None) -> Report:
-    """Load every source of every language and run every check (on the project itself by default)."""
-    tree = tree or Tree()
+def report(source: Tree | Corpus | None = None, *, facts: Collection[str] | None = None) -> Report:
+    """Run every check on a loaded corpus (or load ``source``'s tree, the project by default).
+
+    Call it once per corpus: the checks record their problems on the corpus' files.
+    """
+    corpus = source if isinstance(source, Corpus) else None
+    tree = corpus.tree if corpus is not None else (source or Tree())
     if not tree.root.is_dir():
         raise CannotRun(f"{tree.root} is not a folder — give --root the folder that holds docs/")
     if not tree.lang_dir(REFERENCE).is_dir():
         raise CannotRun(f"{tree.lang_dir(REFERENCE)} does not exist — the reference language ({REFERENCE}) is needed")
     facts = known_facts() if facts is None else frozenset(facts)
-    files = discover(tree)
+    if corpus is None:
+        corpus = load_corpus(tree)
+    files = corpus.files
     if not files[REFERENCE]:
         raise CannotRun(f"no source in {tree.lang_dir(REFERENCE)} — nothing to compare with")
-    for lang_files in files.values():
-        for file in lang_files.values():
-            load(file)
     reference = _language(files[REFERENCE], REFERENCE)
     missing: list[Finding] = []
     for lang, lang_files in files.items():
@@ -1084,8 +946,11 @@ def report(tree: Tree | None = None, *, facts: Collection[str] | None = None) ->
                 check_numbers(ref, file, pairs)
                 check_untranslated(ref, file, pairs)
                 check_stale(ref, file)
-    findings = missing + [f for lang_files in files.values() for file in lang_files.values() for f in file.findings]
-    return Report(tree, files, sorted(set(findings)))
+    findings = missing + [
+        Finding(file.shown, p.line, file.lang, file.guide, p.check, SEVERITIES[p.check], p.message)
+        for lang_files in files.values() for file in lang_files.values() for p in file.problems
+    ]
+    return Report(tree, files, sorted(set(findings)), corpus)
 
 
 def check_unsafe(file: File) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.checks import runner as checks
+from scripts.sources.corpus import shown_path
 from scripts.sources.tree import LANGUAGES
 
 # Worst first: a cell shows the worst state of its file.
@@ -78,7 +79,7 @@ def matrix(report: checks.Report) -> Matrix:
 
 
 def _key(report: checks.Report, finding: checks.Finding) -> str:
-    prefix = checks.shown_path(report.tree, report.tree.lang_dir(finding.lang)) + "/"
+    prefix = shown_path(report.tree, report.tree.lang_dir(finding.lang)) + "/"
     return finding.path.removeprefix(prefix)
 
 

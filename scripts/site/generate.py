@@ -17,12 +17,14 @@ from scripts.checks import runner as checks
 from scripts.render import markdown as render
 from scripts.render import status
 from scripts.sources.tree import CALCULATORS, LANGUAGES, Tree
-from scripts.sources.loader import Source, SourceError, SourceErrors, load
+from scripts.sources.corpus import Corpus
+from scripts.sources.corpus import load as load_corpus
+from scripts.sources.loader import Source, SourceError
 
 
 @dataclass
 class Language:
-    """The loaded sources of one language (missing ones are simply absent)."""
+    """The valid sources of one language, as the corpus holds them (missing or broken ones are absent)."""
 
     lang: str
     site: Source | None = None
@@ -31,40 +33,8 @@ class Language:
     calculators: dict[str, Source] = field(default_factory=dict)
 
 
-def _collect(errors: list[SourceError], path: Path, schema: str) -> Source | None:
-    try:
-        return load(path, schema)
-    except SourceError as exc:
-        errors.append(exc)
-    except SourceErrors as exc:
-        errors.extend(exc.errors)
-    return None
-
-
-def load_language(tree: Tree, lang: str, errors: list[SourceError]) -> Language:
-    """Load what exists of one language; append every mistake to ``errors``."""
-    language = Language(lang)
-    if tree.site_source(lang).exists():
-        language.site = _collect(errors, tree.site_source(lang), "site")
-    if tree.glossary_source(lang).exists():
-        language.glossary = _collect(errors, tree.glossary_source(lang), "glossary")
-    for path in tree.guide_sources(lang):
-        source = _collect(errors, path, "guide")
-        if source is None:
-            continue
-        if source.data["id"] != path.stem:
-            errors.append(
-                SourceError(path, source.line_of(("id",)), f"id '{source.data['id']}' differs from the file name: write id: {path.stem}")
-            )
-            continue
-        language.guides[path.stem] = source
-    for name in CALCULATORS:
-        path = tree.calculator_source(lang, name)
-        if path.exists():
-            source = _collect(errors, path, "calculator")
-            if source is not None:
-                language.calculators[name] = source
-    return language
+def language(corpus: Corpus, lang: str) -> Language:
+    return Language(lang, corpus.site(lang), corpus.glossary(lang), corpus.guides(lang), corpus.calculators(lang))
 
 
 def context(language: Language, facts: dict, tables: dict) -> render.Context:
@@ -109,7 +79,7 @@ def render_language(language: Language, facts: dict, tables: dict, errors: list[
     return pages
 
 
-def build_pages(tree: Tree) -> tuple[dict[Path, str], list[SourceError]]:
+def build_pages(corpus: Corpus) -> tuple[dict[Path, str], list[SourceError]]:
     """Every generated page of every language, and every mistake found on the way."""
     from calculators.facts import placeholders
     from scripts.render.tables import TABLES
@@ -118,9 +88,8 @@ def build_pages(tree: Tree) -> tuple[dict[Path, str], list[SourceError]]:
     errors: list[SourceError] = []
     pages: dict[Path, str] = {}
     for lang in LANGUAGES:
-        language = load_language(tree, lang, errors)
-        for relative, markdown in render_language(language, facts, TABLES, errors).items():
-            pages[tree.lang_dir(lang) / relative] = markdown
+        for relative, markdown in render_language(language(corpus, lang), facts, TABLES, errors).items():
+            pages[corpus.tree.lang_dir(lang) / relative] = markdown
     return pages, errors
 
 
@@ -143,40 +112,34 @@ def write_pages(tree: Tree, pages: dict[Path, str]) -> list[Path]:
     return changed
 
 
-def sync(tree: Tree | None = None, report: checks.Report | None = None) -> tuple[list[Path], list[SourceError]]:
+def sync(corpus: Corpus, report: checks.Report | None = None) -> tuple[list[Path], list[SourceError]]:
     """Regenerate the pages; on any mistake write nothing and return the mistakes."""
-    tree = tree or Tree()
-    pages, errors = build_pages(tree)
+    pages, errors = build_pages(corpus)
     if errors:
         # A text shown on several pages (a summary on the home and the index) is reported once.
         unique = {str(error): error for error in errors}.values()
         return [], sorted(unique, key=lambda e: (str(e.path), e.line))
     if report is not None:
-        pages.update(status_pages(tree, report))
-    return write_pages(tree, pages), []
+        pages.update(status_pages(corpus, report))
+    return write_pages(corpus.tree, pages), []
 
 
-def status_pages(tree: Tree, report: checks.Report) -> dict[Path, str]:
+def status_pages(corpus: Corpus, report: checks.Report) -> dict[Path, str]:
     """The translation status page of each language, from the same report `kb check` prints."""
-    words = {}
-    for lang in LANGUAGES:
-        try:
-            words[lang] = load(tree.site_source(lang), "site").data["status"]
-        except (OSError, SourceError, SourceErrors):
-            continue  # reported by the checks
-    return {tree.lang_dir(lang) / "status.md": page for lang, page in status.pages(report, words).items()}
+    words = {lang: site.data["status"] for lang in LANGUAGES if (site := corpus.site(lang)) is not None}
+    return {corpus.tree.lang_dir(lang) / "status.md": page for lang, page in status.pages(report, words).items()}
 
 
-def check_and_sync(tree: Tree) -> tuple[list[Path], list, list]:
-    """What the build runs: every `kb check` check, then the pages if no error was found.
+def check_and_sync(corpus: Corpus) -> tuple[list[Path], list, list]:
+    """What the build runs on the corpus it loaded once: every `kb check` check, then write the pages if no error was found.
 
     Returns the changed pages, the errors (nothing is written when there are
     any) and the warnings (stale translations).
     """
-    report = checks.report(tree)
+    report = checks.report(corpus)
     errors = [f for f in report.findings if f.severity == "error"]
     warnings = [f for f in report.findings if f.severity != "error"]
     if errors:
         return [], errors, warnings
-    changed, source_errors = sync(tree, report)
+    changed, source_errors = sync(corpus, report)
     return changed, list(source_errors), warnings

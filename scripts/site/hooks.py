@@ -24,18 +24,19 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts.site import build  # noqa: E402
+from scripts.site import build, languages  # noqa: E402
 from scripts.site import generate  # noqa: E402
 from scripts.site import headers  # noqa: E402
 from scripts.site import not_found  # noqa: E402
 from scripts.site import runtime  # noqa: E402
 from scripts.render import safety  # noqa: E402
 from scripts.site import search_index  # noqa: E402
+from scripts.sources.corpus import load as load_corpus  # noqa: E402
 from scripts.sources.tree import REFERENCE, Tree  # noqa: E402
-from scripts.sources.loader import SourceError, SourceErrors, load  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kb")
-_state = {"command": "build", "errors": [], "not_found": {}}
+# One build cycle (fr first, then each language nested in it): its command, corpus, mistakes, 404 pages.
+_state: dict = {"command": "build", "corpus": None, "errors": [], "not_found": {}}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -47,11 +48,16 @@ def _current_language(config: MkDocsConfig) -> str:
     return getattr(i18n, "current_language", None) or REFERENCE
 
 
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the language
+@event_priority(-90)  # before mkdocs-static-i18n (-100) applies each language's options
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    texts = _site_texts(config)
-    if texts:
-        config.site_name = texts["site_name"]
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return config  # a language nested in this cycle: the corpus is loaded
+    # A new cycle (build, or a save under serve): every source is loaded once, here.
+    corpus = load_corpus(Tree())
+    _state["corpus"] = corpus
+    if i18n is not None:
+        languages.apply_options(i18n.config.languages, corpus)
     return config
 
 
@@ -59,7 +65,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     # Every language build runs this; the pages of all languages are made once.
     if _current_language(config) != REFERENCE:
         return
-    changed, errors, warnings = generate.check_and_sync(Tree())
+    changed, errors, warnings = generate.check_and_sync(_state["corpus"])
     _state["errors"] = errors
     for warning in warnings:  # stale translations: shown, never fatal
         log.info("%s", warning)
@@ -76,24 +82,6 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     for error in errors:
         print(f"ERROR    -  {error}", file=sys.stderr)
     print(f"ERROR    -  kb: {len(errors)} mistake(s); serving the last good pages", file=sys.stderr)
-
-
-def _site_texts(config: MkDocsConfig) -> dict | None:
-    try:
-        source = load(Tree().site_source(_current_language(config)), "site")
-        safety.check_source(source)  # the site name reaches every page's header and <title>
-        return source.data
-    except (OSError, SourceError, SourceErrors):
-        return None  # reported by on_pre_build
-
-
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has translated the navigation
-def on_nav(nav, *, config: MkDocsConfig, files):
-    texts = _site_texts(config)
-    for item in nav.items:
-        if texts and item.is_section and item.title == "Calculators":
-            item.title = texts["home"]["calculators"]
-    return nav
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

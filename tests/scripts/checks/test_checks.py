@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from scripts.checks import runner as checks
+from scripts.sources import corpus
+from scripts.sources.loader import SCHEMA_DIR
 from scripts.sources.tree import LANGUAGES, ROOT, Tree
 from tests.scripts.fixtures.kb_tree import FACTS, WIDGET, make_tree, stamped, text_of, write
 
@@ -27,7 +29,7 @@ def tree(tmp_path) -> Tree:
 @pytest.fixture
 def widget_tree(tmp_path, monkeypatch) -> Tree:
     """The tree with widget texts, checked without the calculators' schema (theirs to define)."""
-    monkeypatch.setitem(checks.SCHEMAS, "calculator", "no-such-schema")
+    monkeypatch.setitem(corpus.SCHEMAS, "calculator", "no-such-schema")
     return make_tree(tmp_path, widgets=True)
 
 
@@ -176,7 +178,7 @@ def test_every_schema_error_of_a_file_is_reported(tree):
 
 def test_widget_texts_are_checked_against_the_calculators_schema(tmp_path):
     real = ROOT / "docs" / "fr" / WIDGET
-    if not (checks.sources.SCHEMA_DIR / "calculator.schema.json").is_file() or not real.is_file():
+    if not (SCHEMA_DIR / "calculator.schema.json").is_file() or not real.is_file():
         pytest.skip("the calculators' schema or fr texts are not written yet")
     tree = make_tree(tmp_path)
     write(tree, "fr", WIDGET, real.read_text(encoding="utf-8") + "colour: blue\n")

@@ -14,6 +14,7 @@ import yaml
 from scripts.render import markdown as render
 from scripts.render import safety, widgets
 from scripts.site import generate
+from scripts.sources import corpus
 from scripts.sources.loader import SourceError, parse
 from scripts.sources.tree import CALCULATORS, LANGUAGES, ROOT, Tree
 
@@ -250,9 +251,10 @@ def test_the_json_setup_cannot_swallow_the_page():
 
 
 def test_no_real_translation_is_refused():
-    tree, errors, found = Tree(), [], []
+    loaded, found = corpus.load(Tree()), []
+    assert all(file.source is not None for files in loaded.files.values() for file in files.values())
     for lang in LANGUAGES:
-        language = generate.load_language(tree, lang, errors)
+        language = generate.language(loaded, lang)
         sources = [language.site, language.glossary, *language.guides.values(), *language.calculators.values()]
         for source in filter(None, sources):
             found.extend(str(e) for e in safety.problems(source))
@@ -311,7 +313,7 @@ def _markdown_of_the_site() -> markdown.Markdown:
 
 def test_clean_html_keeps_every_real_page_whole():
     """The allow-list covers what the site's Markdown makes: headings with permalinks, admonitions, tabs, tables, links."""
-    pages, _ = generate.build_pages(Tree())
+    pages, _ = generate.build_pages(corpus.load(Tree()))
     converter = _markdown_of_the_site()
     checked = 0
     for path, text in pages.items():

@@ -8,6 +8,7 @@ import pytest
 
 from scripts.checks import runner as checks
 from scripts.render import status
+from scripts.sources import corpus
 from scripts.sources.tree import LANGUAGES
 from tests.scripts.fixtures.kb_tree import FACTS, STATUS_WORDS, make_tree, text_of, write
 
@@ -31,7 +32,7 @@ def test_each_cell_is_the_worst_state_of_its_file(table):
 
 
 def test_rows_are_guides_then_site_glossary_and_widget_texts(tmp_path, monkeypatch):
-    monkeypatch.setitem(checks.SCHEMAS, "calculator", "no-such-schema")
+    monkeypatch.setitem(corpus.SCHEMAS, "calculator", "no-such-schema")
     table = status.matrix(checks.report(make_tree(tmp_path, widgets=True), facts=FACTS))
     assert [row.key for row in table.rows] == [
         "guides/access-types.yml", "guides/add-a-client.yml", "site.yml", "glossary.yml", "calculators/pricing.yml",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.sources import corpus
 from scripts.site import generate
 from scripts.sources.tree import LANGUAGES
 from tests.scripts.fixtures.kb_tree import make_tree, text_of, write
@@ -19,7 +20,7 @@ def generated(tree) -> dict:
 
 
 def test_a_clean_tree_gets_its_guides_home_and_status_page_in_every_language(tree):
-    changed, errors, warnings = generate.check_and_sync(tree)
+    changed, errors, warnings = generate.check_and_sync(corpus.load(tree))
     assert (errors, warnings) == ([], [])
     for lang in LANGUAGES:
         for page in ("index.md", "status.md", "guides/index.md", "guides/add-a-client.md"):
@@ -28,8 +29,8 @@ def test_a_clean_tree_gets_its_guides_home_and_status_page_in_every_language(tre
 
 
 def test_a_second_run_rewrites_nothing(tree):
-    generate.check_and_sync(tree)
-    assert generate.check_and_sync(tree)[0] == []
+    generate.check_and_sync(corpus.load(tree))
+    assert generate.check_and_sync(corpus.load(tree))[0] == []
 
 
 @pytest.mark.parametrize(
@@ -38,14 +39,14 @@ def test_a_second_run_rewrites_nothing(tree):
     ids=["checker-error", "yaml-error"],
 )
 def test_a_mistake_stops_generation_and_keeps_the_last_good_pages(tree, mistake, check):
-    generate.check_and_sync(tree)
+    generate.check_and_sync(corpus.load(tree))
     before = generated(tree)
     key = "guides/add-a-client.yml" if "invite_title" in mistake else "site.yml"
     text = text_of("es", key, **mistake)
     if check is None:
         text = text.replace('site_name: "Programa: de Socios"', "site_name: Programa: de Socios")
     write(tree, "es", key, text)
-    changed, errors, _ = generate.check_and_sync(tree)
+    changed, errors, _ = generate.check_and_sync(corpus.load(tree))
     assert changed == [] and errors
     assert all(str(e).startswith(f"docs/es/{key}:") for e in errors)
     if check:
@@ -55,6 +56,6 @@ def test_a_mistake_stops_generation_and_keeps_the_last_good_pages(tree, mistake,
 
 def test_a_stale_translation_is_a_warning_not_an_error(tree):
     write(tree, "fr", "site.yml", text_of("fr", "site.yml", home_title="Le programme, pas à pas"))
-    changed, errors, warnings = generate.check_and_sync(tree)
+    changed, errors, warnings = generate.check_and_sync(corpus.load(tree))
     assert errors == [] and changed
     assert {w.check for w in warnings} == {"stale"}

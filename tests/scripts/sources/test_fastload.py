@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.checks import runner as checks
+from scripts.sources import corpus
 from scripts.sources import fast as fastload
 from scripts.sources import loader as sources
-from scripts.sources.tree import ROOT
+from scripts.sources.tree import ROOT, Tree
 
 PROJECT_SOURCES = sorted((ROOT / "docs").glob("*/**/*.yml"))
 SCHEMA_OF = {"guides": "guide", "calculators": "calculator", "site.yml": "site", "glossary.yml": "glossary"}
@@ -140,8 +140,8 @@ def test_the_checker_loads_through_the_fast_path_and_reports_the_strict_loader_s
     path = tmp_path / "docs" / "fr" / "site.yml"
     path.parent.mkdir(parents=True)
     path.write_text("site_name: a\nsite_name: b\n", encoding="utf-8")
-    file = checks.File(checks.Tree(tmp_path), "fr", "site.yml", "site")
-    checks.load(file)
-    [finding] = file.findings
+    file = corpus.File(Tree(tmp_path), "fr", "site.yml", "site")
+    corpus.load_file(file)
+    [finding] = file.problems
     assert (finding.check, finding.line) == ("syntax", 2)
     assert finding.message.startswith("duplicate key 'site_name' (first at line 1) — keep only one")
