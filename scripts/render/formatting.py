@@ -15,9 +15,10 @@ from babel import Locale
 from babel.numbers import get_currency_symbol, parse_pattern
 
 from calculators import numbers
+from calculators.grammar import FACT
 from scripts.sources.tree import LANGUAGES
 
-PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.-]*)\s*\}\}")
+PLACEHOLDER = FACT  # kept until scripts/checks imports calculators.grammar
 CURRENCIES = ("CHF", "EUR")
 
 
@@ -60,4 +61,4 @@ def fill(text: str, lang: str, facts: dict) -> str:
             raise KeyError(name)
         return fact_text(facts[name], lang)
 
-    return PLACEHOLDER.sub(one, text)
+    return FACT.sub(one, text)

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from calculators import grammar
 from scripts.render import formatting, safety
 from scripts.sources.loader import Source, SourceError
 
 INDENT = "    "
 
 # [label](guide:<id>) and [label](calculator:<name>), with an optional #anchor.
-_INTERNAL_LINK = re.compile(r"\]\((guide|calculator):([a-z0-9-]*)(#[A-Za-z0-9_-]+)?\)")
+
 
 
 @dataclass
@@ -66,7 +67,7 @@ def text(source: Source, where: tuple, value: str, ctx: Context, *, base: str) -
         folder = "guides" if kind == "guide" else "calculators"
         return f"]({base}{folder}/{target}.md{anchor})"
 
-    return _INTERNAL_LINK.sub(link, value)
+    return grammar.INTERNAL_LINK.sub(link, value)
 
 
 def _suggest(name: str, known) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nh3
 
-from scripts.render.formatting import PLACEHOLDER
+from calculators.grammar import FACT
 from scripts.sources.loader import Source, SourceError
 
 # --- What a translation may not contain ----------------------------------------
@@ -77,7 +77,7 @@ def _raw_html(value: str) -> tuple[str, str] | None:
 
 
 def _attribute_list(value: str) -> tuple[str, str] | None:
-    match = _ATTR_LIST.search(PLACEHOLDER.sub(" ", value))
+    match = _ATTR_LIST.search(FACT.sub(" ", value))
     if match is None:
         return None
     return match.group(0), (

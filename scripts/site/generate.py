@@ -16,10 +16,9 @@ from pathlib import Path
 from scripts.checks import runner as checks
 from scripts.render import markdown as render
 from scripts.render import status
-from scripts.sources.tree import CALCULATORS, LANGUAGES, Tree
 from scripts.sources.corpus import Corpus
-from scripts.sources.corpus import load as load_corpus
 from scripts.sources.loader import Source, SourceError
+from scripts.sources.tree import LANGUAGES, Tree
 
 
 @dataclass

@@ -1,14 +1,16 @@
 """MkDocs hooks: thin handlers that call the importable, tested functions.
 
-- on_pre_build: run the `kb check` checks, then regenerate the Markdown pages from the
-  YAML sources (scripts.generate.check_and_sync);
-- on_config: the site name of the language being built (docs/<lang>/site.yml);
-- on_nav: the "Calculators" section title in the page's language;
-- on_page_content: the HTML made from translations keeps only what Markdown makes (scripts.safety);
-- on_post_page / on_post_build: one search index per language (scripts.search_index),
-  the self-hosted calculators runtime, once at the site root (scripts.runtime), and the
-  site's HTTP headers, Content-Security-Policy included (scripts.headers);
-  while serving with mistakes in the sources, every page shows them (scripts.build).
+- on_config (once per build cycle, before mkdocs-static-i18n): load every source once
+  (scripts.sources.corpus) and give each language's site name and navigation words to
+  the plugin's own options (scripts.site.languages);
+- on_pre_build: run the `kb check` checks on that corpus, then write the Markdown pages
+  (scripts.site.generate.check_and_sync);
+- on_page_content: the HTML made from translations keeps only what Markdown makes
+  (scripts.render.safety);
+- on_post_page / on_post_build: while serving with mistakes, every page shows them
+  (scripts.site.build); one search index and one 404 page per language
+  (scripts.site.search_index, scripts.site.not_found), the self-hosted calculators runtime
+  (scripts.site.runtime) and the site's HTTP headers (scripts.site.headers).
 """
 
 from __future__ import annotations
@@ -24,13 +26,8 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts.site import build, languages  # noqa: E402
-from scripts.site import generate  # noqa: E402
-from scripts.site import headers  # noqa: E402
-from scripts.site import not_found  # noqa: E402
-from scripts.site import runtime  # noqa: E402
 from scripts.render import safety  # noqa: E402
-from scripts.site import search_index  # noqa: E402
+from scripts.site import build, generate, headers, languages, not_found, runtime, search_index  # noqa: E402
 from scripts.sources.corpus import load as load_corpus  # noqa: E402
 from scripts.sources.tree import REFERENCE, Tree  # noqa: E402
 
@@ -98,7 +95,6 @@ def on_page_content(html: str, *, page, config: MkDocsConfig, files) -> str:
 
 
 def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
-    output = search_index.scope_to_language(output, _current_language(config))
     if _state["command"] == "serve" and _state["errors"]:
         output = build.with_error_banner(output, _state["errors"])
     return output

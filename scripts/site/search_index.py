@@ -4,20 +4,19 @@ mkdocs-static-i18n builds every language into one site whose pages all point
 Material's search at the root index, into which it merges the entries of all
 five languages: every reader downloaded and searched all of them. After the
 build, :func:`split_by_language` writes one index per language folder (each
-with its own stemmer), and :func:`scope_to_language` points each page's search
-at its language's index (Material reads ``base`` from the page's ``__config``).
+with its own stemmer); the theme override ``overrides/main.html`` points each
+page's search at its language's index (Material reads ``base`` from the page's
+``__config``).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from scripts.sources.tree import LANGUAGES, REFERENCE
 
 _PREFIXES = {lang: f"{lang}/" for lang in LANGUAGES if lang != REFERENCE}
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 
 def language_of(location: str) -> tuple[str, str]:
@@ -47,11 +46,3 @@ def split_by_language(site_dir: str | Path) -> dict[str, int]:
         index = {"config": {**merged["config"], "lang": [lang]}, "docs": entries}
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {lang: len(entries) for lang, entries in docs.items()}
-
-
-def scope_to_language(html: str, lang: str) -> str:
-    """Point a page of ``lang`` at its language's folder as Material's ``base`` (search index)."""
-    if lang == REFERENCE:
-        return html
-    # A trailing slash: Material resolves the index URL with new URL("search/...", base).
-    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", html, count=1)
