@@ -18,7 +18,6 @@ from calculators import numbers
 from calculators.grammar import FACT
 from scripts.sources.tree import LANGUAGES
 
-PLACEHOLDER = FACT  # kept until scripts/checks imports calculators.grammar
 CURRENCIES = ("CHF", "EUR")
 
 

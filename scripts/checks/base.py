@@ -1,0 +1,164 @@
+"""What every check is and what it is given: ``Check``, ``REGISTRY``, ``Context``, ``Finding``.
+
+A check is a small class with an ``id``, a ``severity`` and a one-line
+``description``, registered once with ``@register`` (Weblate's
+``weblate/checks/base.py``). The runner calls ``check.run(context)`` for each
+file, in the order the checks were registered; the README's table of checks
+(``table_markdown``) is read from the same registry.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+from scripts.checks.align import Alignment, align
+from scripts.sources.corpus import Corpus, File
+from scripts.sources.tree import REFERENCE
+
+SEVERITIES = ("error", "warning")
+# What a file must be for a check to look at it, from the least to the most:
+# "anything": every file, and every file fr has that this language lacks (``Context.absent``);
+# "parsed": read and parsed as YAML; "source": also valid against its schema;
+# "translation": a valid source of a language other than fr, whose fr original is valid too;
+# "loader": never run: the corpus records these problems as it loads (scripts/sources/corpus.py).
+NEEDS = ("anything", "parsed", "source", "translation", "loader")
+
+T = TypeVar("T")
+
+
+class CannotRun(Exception):
+    """The checker could not run at all (no project tree, no reference language)."""
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One disagreement: ``path:line: severity[check]: what is wrong — how to fix it``."""
+
+    path: str
+    line: int
+    lang: str
+    guide: str | None
+    check: str
+    severity: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}[{self.check}]: {self.message}"
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass
+class Run:
+    """What one run of the checker shares: the corpus, the known facts, what is worked out once per language."""
+
+    corpus: Corpus
+    facts: frozenset[str]
+    _per_language: dict[tuple[Callable, str], Any] = field(default_factory=dict)
+
+    def per_language(self, make: Callable[[dict[str, File], str], T], lang: str) -> T:
+        """``make(files of lang, lang)``, computed once per run (a language's guides, its glossary terms)."""
+        key = (make, lang)
+        if key not in self._per_language:
+            self._per_language[key] = make(self.corpus.files.get(lang, {}), lang)
+        return self._per_language[key]
+
+
+@dataclass
+class Context:
+    """One file as a check sees it: the file, its fr original, their aligned texts, the run."""
+
+    run: Run
+    file: File  # for a file fr has and this language lacks: the file expected, never read
+    fr: File | None  # fr's file with the same key (None in fr itself, or when fr has none)
+    absent: bool = False
+
+    @property
+    def lang(self) -> str:
+        return self.file.lang
+
+    @property
+    def facts(self) -> frozenset[str]:
+        return self.run.facts
+
+    @functools.cached_property
+    def ref(self) -> File | None:
+        """fr's original when both it and this translation are valid: what the translation is compared with."""
+        if self.fr is None or self.fr.source is None or self.file.source is None or self.lang == REFERENCE:
+            return None
+        return self.fr
+
+    @functools.cached_property
+    def alignment(self) -> Alignment:
+        """The translation walked beside fr: its texts paired with fr's, and where its shape differs."""
+        return align(self.ref, self.file) if self.ref is not None else Alignment([], [])
+
+    @property
+    def pairs(self) -> list[tuple[tuple, tuple, str, str]]:
+        """(fr path, translation path, fr text, translated text) of every text both have."""
+        return self.alignment.pairs
+
+    @functools.cached_property
+    def meets(self) -> frozenset[str]:
+        """The ``NEEDS`` this file meets."""
+        if self.absent:
+            return frozenset({"anything"})
+        met = {"anything"}
+        if self.file.parsed is not None:
+            met.add("parsed")
+        if self.file.source is not None:
+            met.add("source")
+        if self.ref is not None:
+            met.add("translation")
+        return frozenset(met)
+
+
+class Check:
+    """One check: what it finds (``description``), how bad it is (``severity``), where it looks (``needs``)."""
+
+    id: ClassVar[str]
+    severity: ClassVar[str] = "error"
+    description: ClassVar[str]
+    needs: ClassVar[str] = "source"
+
+    def run(self, context: Context) -> None:
+        """Record each mistake on ``context.file`` (``file.add(self.id, line, "what — fix")``)."""
+
+    def add(self, context: Context, line: int, message: str) -> None:
+        context.file.add(self.id, line, message)
+
+
+# Every check, by id, in the order the runner runs them and the README lists them.
+REGISTRY: dict[str, Check] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    """Add one instance of ``cls`` to ``REGISTRY`` (once: an id is never registered twice)."""
+    if cls.id in REGISTRY:
+        raise ValueError(f"check '{cls.id}' is registered twice — give {cls.__name__} another id")
+    if cls.severity not in SEVERITIES or cls.needs not in NEEDS:
+        raise ValueError(f"check '{cls.id}': severity one of {SEVERITIES}, needs one of {NEEDS}")
+    REGISTRY[cls.id] = cls()
+    return cls
+
+
+def table_markdown(registry: dict[str, Check] | None = None) -> str:
+    """The ``| check | severity | what it finds |`` table of every registered check (README.md holds it)."""
+    rows = [("check", "severity", "what it finds")] + [
+        (check.id, check.severity, check.description) for check in (REGISTRY if registry is None else registry).values()
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
+    return "\n".join([line(rows[0]), rule, *map(line, rows[1:])]) + "\n"

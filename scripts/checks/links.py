@@ -1,0 +1,158 @@
+"""Links: to guides, sections and calculators that exist in the language; the same targets and URLs as fr.
+
+Destinations are read with the one grammar (calculators/grammar.py) the
+renderer rewrites: ``guide:<id>[#anchor]``, ``calculator:<name>``, or a full
+``https://`` / ``mailto:`` address.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+from difflib import get_close_matches
+from pathlib import Path
+
+from calculators.grammar import EXTERNAL_TARGET, INTERNAL_TARGET, LINK_DESTINATION, link_destinations
+from scripts.checks.base import Check, Context, register
+from scripts.checks.text import URL, dotted, texts
+from scripts.sources.corpus import File
+from scripts.sources.tree import CALCULATORS, REFERENCE
+
+# External URLs must equal fr's, unless a localized page is declared here:
+# fr URL -> {language: URL of the same page in that language}.
+LOCALIZED_URLS: dict[str, dict[str, str]] = {}
+
+
+@dataclass
+class Language:
+    """What links of one language can point to."""
+
+    lang: str
+    guides: dict[str, File]
+    calculators: set[str]
+
+    def sections(self, guide: str) -> set[str] | None:
+        file = self.guides.get(guide)
+        if file is None or file.source is None:
+            return None
+        return {section.get("id") for section in file.source.data.get("sections", []) if isinstance(section, dict)}
+
+
+def language(files: dict[str, File], lang: str) -> Language:
+    """The guides and calculators ``lang``'s links can point to."""
+    guides = {file.guide: file for file in files.values() if file.kind == "guide"}
+    calculators = {Path(key).stem for key, file in files.items() if file.kind == "calculator"}
+    return Language(lang, guides, calculators & set(CALCULATORS))
+
+
+@register
+class Links(Check):
+    id = "links"
+    description = "a link to no guide, a link target or external URL that differs"
+
+    def run(self, context: Context) -> None:
+        file = context.file
+        here = context.run.per_language(language, file.lang)
+        reference = context.run.per_language(language, REFERENCE)
+        assert file.source is not None
+        related = file.source.data.get("related") if file.kind == "guide" else None
+        if isinstance(related, list):
+            for index, target in enumerate(related):
+                if isinstance(target, str):
+                    problem = _guide_problem(target, None, here, reference)
+                    if problem:
+                        self.add(context, file.line_of(("related", index)), f"related: {problem}")
+        for where, text in texts(file):
+            if "](" not in text:
+                continue
+            for target in link_destinations(text):
+                problem = _target_problem(target, here, reference)
+                if problem:
+                    self.add(context, file.line_of(where, target), f"{dotted(where)}: {problem}")
+        if context.ref is not None:
+            self._against_fr(context)
+
+    def _against_fr(self, context: Context) -> None:
+        file, ref = context.file, context.ref
+        assert ref is not None
+        for fpath, tpath, fr_text, tr_text in context.pairs:
+            if "](" not in fr_text and "](" not in tr_text and "://" not in fr_text + tr_text:
+                continue
+            fr_targets = Counter(_link_targets(fr_text))
+            tr_targets = Counter(_link_targets(tr_text))
+            fr_line = f"{ref.shown}:{ref.line_of(fpath)}"
+            missing = sorted((fr_targets - tr_targets).elements())
+            for target in sorted((tr_targets - fr_targets).elements()):
+                variant = next((m for m in missing if LOCALIZED_URLS.get(m, {}).get(file.lang) == target), None)
+                if variant is not None:
+                    missing.remove(variant)
+                    continue
+                if EXTERNAL_TARGET.match(target):
+                    fix = (
+                        f"use fr's URL ({', '.join(missing)}), or declare this page as its localized variant in "
+                        "LOCALIZED_URLS (scripts/checks/links.py)" if missing else "link what fr links here, or remove it"
+                    )
+                else:
+                    fix = f"link {', '.join(missing)} as fr does" if missing else "remove it: fr has no such link here"
+                self.add(
+                    context, file.line_of(tpath, target),
+                    f"{dotted(tpath)}: links to {target}, fr does not here ({fr_line}) — {fix}",
+                )
+                missing = []  # already named in the fix
+            for target in missing:
+                self.add(
+                    context, file.line_of(tpath),
+                    f"{dotted(tpath)}: fr links to {target} here ({fr_line}), this text does not — add the link",
+                )
+
+
+def _link_targets(text: str) -> list[str]:
+    targets = link_destinations(text)
+    bare = URL.findall(LINK_DESTINATION.sub("] ", text)) if "://" in text else []
+    return targets + [url for url in bare if "://" in url]
+
+
+def _target_problem(target: str, here: Language, reference: Language) -> str:
+    internal = INTERNAL_TARGET.match(target)
+    if internal is None:
+        if EXTERNAL_TARGET.match(target):
+            return ""
+        return (
+            f"link target '{target}' is not a guide, a calculator or a full URL"
+            " — write [text](guide:<guide-id>), [text](calculator:<name>) or [text](https://...)"
+        )
+    kind, name, anchor = internal.groups()
+    if kind == "guide":
+        return _guide_problem(name, anchor, here, reference)
+    if name not in here.calculators:
+        if name in CALCULATORS:
+            return (
+                f"calculator '{name}' has no texts in {here.lang}"
+                f" — translate docs/{REFERENCE}/calculators/{name}.yml into docs/{here.lang}/calculators/{name}.yml"
+            )
+        return f"no calculator '{name}' — use one of: {', '.join(CALCULATORS)}"
+    return ""
+
+
+def _closest(name: str, known: Collection[str]) -> str | None:
+    """The known id nearest to a mistyped one (among ids of about its length: quick with 1000 guides)."""
+    near = [other for other in known if abs(len(other) - len(name)) <= 3]
+    found = get_close_matches(name, near, n=1)
+    return found[0] if found else None
+
+
+def _guide_problem(name: str, anchor: str | None, here: Language, reference: Language) -> str:
+    if name not in here.guides:
+        if name in reference.guides and here.lang != reference.lang:
+            return (
+                f"guide '{name}' does not exist in {here.lang} yet"
+                f" — translate docs/{REFERENCE}/guides/{name}.yml into docs/{here.lang}/guides/{name}.yml"
+            )
+        close = _closest(name, here.guides)
+        return f"no guide '{name}' — " + (f"did you mean {close}?" if close else "link a guide that exists")
+    if anchor:
+        sections = here.sections(name)
+        if sections is not None and anchor not in sections:
+            return f"guide '{name}' has no section '{anchor}' — use one of: {', '.join(sorted(map(str, sections)))}"
+    return ""

@@ -1,0 +1,94 @@
+"""A figure the translation does not share with fr at the same place, whatever the locale writes.
+
+"2 000", "2’000", "2.000", "2,000" and "2000" all can mean 2000 ("2.000" can
+also mean 2); "35 %" and "35%" are 35; "347,20" and "347.20" are 347.20.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from scripts.checks.base import Check, Context, register
+from scripts.checks.text import dotted, prose
+
+_SEPARATORS = " \u00a0\u202f’'.,"
+_NUMBER = re.compile(r"(?<![\w.,’'])(\d+(?:[" + _SEPARATORS + r"]\d+)*)(?:[ \u00a0\u202f]?%)?")
+_SPLIT_NUMBER = re.compile("([" + _SEPARATORS + "])")
+_SEPARATOR_CLASS = {" ": " ", "\u00a0": " ", "\u202f": " ", "’": "'", "'": "'", ".": ".", ",": ","}
+_DIGIT = re.compile(r"\d")
+
+
+def numbers(text: str) -> list[tuple[str, frozenset[Decimal]]]:
+    """Each figure written in ``text`` with the values it can mean in any of the five locales."""
+    found = []
+    for match in _NUMBER.finditer(prose(text)):
+        values = _number_values(match.group(1))
+        if values:
+            found.append((match.group(), values))  # shown as written, "35 %" included
+        else:  # "1 2": separate figures
+            found.extend((part, frozenset({Decimal(part)})) for part in _SPLIT_NUMBER.split(match.group(1))[0::2])
+    return found
+
+
+def _number_values(token: str) -> frozenset[Decimal]:
+    parts = _SPLIT_NUMBER.split(token)
+    digits, separators = parts[0::2], [_SEPARATOR_CLASS[s] for s in parts[1::2]]
+    if not separators:
+        return frozenset({Decimal(token)})
+    values = set()
+    if _grouped(digits, separators):
+        values.add(Decimal("".join(digits)))
+    if separators[-1] in ".,":
+        head, head_separators = digits[:-1], separators[:-1]
+        if not head_separators or (_grouped(head, head_separators) and separators[-1] not in head_separators):
+            values.add(Decimal("".join(head) + "." + digits[-1]))
+    return frozenset(values)
+
+
+def _grouped(digits: list[str], separators: list[str]) -> bool:
+    return (
+        len(set(separators)) == 1
+        and 1 <= len(digits[0]) <= 3
+        and all(len(group) == 3 for group in digits[1:])
+    )
+
+
+@register
+class Numbers(Check):
+    id = "numbers"
+    description = "a figure fr does not have at the same place (locale-aware)"
+    needs = "translation"
+
+    def run(self, context: Context) -> None:
+        ref, file = context.ref, context.file
+        assert ref is not None
+        for fpath, tpath, fr_text, tr_text in context.pairs:
+            if _DIGIT.search(fr_text) is None and _DIGIT.search(tr_text) is None:
+                continue
+            unmatched_fr = numbers(fr_text)
+            extra = []
+            for token, values in numbers(tr_text):
+                match = next((i for i, (_t, fr_values) in enumerate(unmatched_fr) if values & fr_values), None)
+                if match is None:
+                    extra.append(token)
+                else:
+                    unmatched_fr.pop(match)
+            where = f"{ref.shown}:{ref.line_of(fpath)}"
+            for token in extra:
+                if unmatched_fr:
+                    fr_token = unmatched_fr.pop(0)[0]
+                    self.add(
+                        context, file.line_of(tpath, token),
+                        f"{dotted(tpath)}: {token} where fr has {fr_token} ({where}) — write fr's figure ({fr_token})",
+                    )
+                else:
+                    self.add(
+                        context, file.line_of(tpath, token),
+                        f"{dotted(tpath)}: {token} is not in fr here ({where}) — remove it, or check the figure against fr",
+                    )
+            for fr_token, _values in unmatched_fr:
+                self.add(
+                    context, file.line_of(tpath),
+                    f"{dotted(tpath)}: fr has {fr_token} here ({where}), this text has no such figure — add {fr_token}",
+                )

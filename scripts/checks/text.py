@@ -1,0 +1,99 @@
+"""The texts of a source, as the checks read them: which values are text, and the words a reader sees.
+
+Values that are the same in every language (ids, choices) are not text: the
+structure check compares them with fr for equality (``NEUTRAL_PATHS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from calculators.grammar import FACT, LINK_DESTINATION, PARAMETER_LIKE
+from scripts.sources.corpus import File
+from scripts.sources.hashing import KEY as HASH_KEY
+
+# Values that are the same in every language, by kind of source and JSON path
+# ("*" is any list index): compared with fr for equality, never read as text.
+NEUTRAL_PATHS = {
+    "guide": ("id", "audience", "related", "sections.*.id", "sections.*.table", "sections.*.variants.*.role"),
+    "site": (),
+    "glossary": ("terms.*.id",),
+    "calculator": ("calculator",),
+}
+# Each language's own lists, not compared with fr: the glossary's wrong words.
+LANGUAGE_SPECIFIC_PATHS = {"glossary": ("terms.*.forbidden",)}
+
+# Bare addresses in a text (links are read through calculators.grammar).
+URL = re.compile(r"\bhttps?://[^\s)>\]\"]+|\bmailto:[^\s)>\]]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+SPACES = re.compile(r"\s+")
+
+Pair = tuple[tuple, tuple, str, str]  # fr path, translation path, fr text, translated text
+
+
+class Trie(dict):
+    """JSON path patterns as a tree of steps ("*" for any list index); ``end`` marks a whole pattern."""
+
+    end = False
+
+    def step(self, part: str | int) -> Trie | None:
+        return self.get("*" if isinstance(part, int) else part)
+
+
+def trie(*specs: str) -> Trie:
+    root = Trie()
+    for spec in specs:
+        node = root
+        for part in spec.split("."):
+            node = node.setdefault(part, Trie())
+        node.end = True
+    return root
+
+
+NEUTRAL = {kind: trie(*specs) for kind, specs in NEUTRAL_PATHS.items()}
+SPECIFIC = {kind: trie(*LANGUAGE_SPECIFIC_PATHS.get(kind, ())) for kind in NEUTRAL_PATHS}
+_NOT_TEXT = {kind: trie(*specs, HASH_KEY) for kind, specs in NEUTRAL_PATHS.items()}
+_NOT_TEXT_NOR_SPECIFIC = {
+    kind: trie(*specs, HASH_KEY, *LANGUAGE_SPECIFIC_PATHS.get(kind, ())) for kind, specs in NEUTRAL_PATHS.items()
+}
+
+
+def texts(file: File, *, with_specific: bool = True) -> list[tuple[tuple, str]]:
+    """The translated texts of a loaded file (not its ids and choices), listed once per file."""
+    assert file.source is not None
+    cache = file.__dict__.setdefault("_texts", {})
+    if with_specific not in cache:
+        skip = (_NOT_TEXT if with_specific else _NOT_TEXT_NOR_SPECIFIC)[file.kind]
+        cache[with_specific] = list(leaves(file.source.data, skip=skip))
+    return cache[with_specific]
+
+
+def leaves(data: Any, where: tuple = (), *, skip: Trie | None = None) -> Iterator[tuple[tuple, str]]:
+    """Every string under ``data``: (JSON path, text), except those under the ``skip`` patterns."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            below = skip.step(key) if skip else None
+            if below is None or not below.end:
+                yield from leaves(value, (*where, key), skip=below)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from leaves(value, (*where, index), skip=skip.step(index) if skip else None)
+    elif isinstance(data, str):
+        yield where, data
+
+
+def dotted(where: tuple) -> str:
+    """A JSON path as translators read it: ``sections.0.steps``."""
+    return ".".join(map(str, where)) or "top level"
+
+
+def prose(text: str) -> str:
+    """The words a reader sees: without placeholders, link targets, URLs and e-mail addresses."""
+    if "{" in text:
+        text = PARAMETER_LIKE.sub(" ", FACT.sub(" ", text))
+    if "](" in text:
+        text = LINK_DESTINATION.sub("] ", text)
+    if "@" in text or "://" in text or "mailto:" in text:
+        text = URL.sub(" ", text)
+    return text

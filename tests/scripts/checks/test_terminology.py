@@ -1,0 +1,34 @@
+"""terminology: a forbidden variant of a glossary term, as a whole word, from the language's own glossary."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scripts.checks.support import GUIDE, line_of, only, rewrite, run, where
+
+
+def test_a_french_leftover_in_spanish_is_reported_with_the_approved_term(tree):
+    text = rewrite(tree, "es", GUIDE, invite_title="Invitar al cliente como Partenaire")
+    finding = only(run(tree, "terminology"))
+    assert where(finding) == (f"docs/es/{GUIDE}", line_of(text, "Partenaire"), "terminology")
+    assert "'Partenaire' is a forbidden variant of 'Socio' (docs/es/glossary.yml:" in finding.message
+    assert finding.message.endswith("— write 'Socio'")
+
+
+@pytest.mark.parametrize("written", ["code support", "Code Support", "CODE  SUPPORT"])
+def test_a_forbidden_variant_is_found_in_any_case_and_spacing(tree, written):
+    rewrite(tree, "de", GUIDE, step_wizard=f"Folgen Sie dem Assistenten mit Ihrem {written}.")
+    assert f"'{written}' is a forbidden variant of 'Partner'" in only(run(tree, "terminology")).message
+
+
+def test_a_forbidden_variant_in_the_glossary_s_own_texts_is_reported(tree):
+    text = rewrite(tree, "it", "glossary.yml", partner_definition="Società ammessa al programma (Partenaire).")
+    finding = only(run(tree, "terminology"))
+    assert (finding.path, finding.line) == ("docs/it/glossary.yml", line_of(text, "definition:"))
+
+
+@pytest.mark.parametrize("written", ["Partenaires", "Partenaire-X", "associé"], ids=["longer-word", "hyphen", "fr-only"])
+def test_only_whole_forbidden_words_of_the_language_s_own_glossary_are_reported(tree, written):
+    rewrite(tree, "es", GUIDE, invite_title=f"Invitar al cliente {written}")
+    found = run(tree, "terminology")
+    assert (found != []) == (written == "Partenaire-X")  # a hyphen ends a word; the others are other words
