@@ -2,10 +2,10 @@
 code runs in the site build (CPython) and in the browser (Pyodide)."""
 
 from calculators.access import compare, scenario
-from calculators.api import error_payload, run, run_json
+from calculators.api import error_payload, run
 from calculators.eligibility import check
 from calculators.errors import InputError
-from calculators.facts import Fact, Tier, placeholders
+from calculators.facts import Fact, Tier
 from calculators.pricing import quote, tiers
 
 __all__ = [
@@ -15,10 +15,8 @@ __all__ = [
     "check",
     "compare",
     "error_payload",
-    "placeholders",
     "quote",
     "run",
-    "run_json",
     "scenario",
     "tiers",
 ]

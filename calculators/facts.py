@@ -1,4 +1,4 @@
-"""The Partner Program's facts, written once, and the placeholders guides use.
+"""The Partner Program's facts, written once: data only.
 
 Every figure comes from the seed documents (../shared/seeds), except the
 degressive-rate rows marked ``provisional``: the seeds give one point of that
@@ -6,7 +6,9 @@ table (35 web hostings -> 25 %). Replace ``DEGRESSIVE_TIERS`` when the real
 table is known; the tests check its shape, not its guesses.
 
 Percentages are in percent (``Decimal("35")`` is 35 %); money is ``Decimal``
-per month, excluding VAT.
+per month, excluding VAT. This module imports nothing from the package, so
+every other module can read it; the figures derived from these tables (the
+worked example's totals) are in :mod:`calculators.placeholders`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ MIN_ANNUAL_VOLUME = {"CHF": Decimal("2000"), "EUR": Decimal("1800")}  # inclusiv
 MAX_PARTNER_DISCOUNT = Decimal("35")
 
 # The worked example of the discount-and-cashback guide: its inputs only; the
-# figures it shows are computed by pricing.quote (see placeholders()).
+# figures it shows are computed by pricing.quote (see calculators.placeholders).
 EXAMPLE_QUANTITY = 35
 EXAMPLE_PARTNER_DISCOUNT = Decimal("20")
 EXAMPLE_PRODUCT = "web-hosting"
@@ -85,33 +87,3 @@ class Fact:
     kind: Literal["money", "percent", "count"]
     value: Decimal
     currency: str | None = None
-
-
-def placeholders() -> dict[str, Fact]:
-    """Every fact a guide may name, the worked example's figures computed by
-    :func:`calculators.pricing.quote` so that text and calculator cannot differ."""
-    # Imported here: pricing reads this module's tables at import time.
-    from calculators.pricing import quote
-
-    facts = {
-        "min_volume_chf": Fact("money", MIN_ANNUAL_VOLUME["CHF"], "CHF"),
-        "min_volume_eur": Fact("money", MIN_ANNUAL_VOLUME["EUR"], "EUR"),
-        "max_partner_discount": Fact("percent", MAX_PARTNER_DISCOUNT),
-        "example_quantity": Fact("count", Decimal(EXAMPLE_QUANTITY)),
-        "example_partner_discount": Fact("percent", EXAMPLE_PARTNER_DISCOUNT),
-    }
-    for currency in CURRENCIES:
-        example = quote(
-            quantity=EXAMPLE_QUANTITY,
-            currency=currency,
-            partner_discount=EXAMPLE_PARTNER_DISCOUNT,
-            product=EXAMPLE_PRODUCT,
-        )
-        code = currency.lower()
-        facts[f"unit_price_{code}"] = Fact("money", example.unit_price, currency)
-        for name in ("normal_total", "after_discount", "final_total", "final_per_hosting"):
-            facts[f"example_{code}_{name}"] = Fact("money", getattr(example, name), currency)
-        # The rates do not depend on the currency; the last loop's are kept.
-        facts["example_degressive_rate"] = Fact("percent", example.degressive_rate)
-        facts["example_total_reduction"] = Fact("percent", example.total_reduction)
-    return facts

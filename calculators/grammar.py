@@ -6,10 +6,10 @@ widgets (``calculators.present``), so that what one accepts the others fill.
 Standard library only: this module also runs in Pyodide.
 
 - ``{{ name }}``: a fact of the program, filled at build time in the page's
-  locale (``calculators.facts``). Names: letters, digits, ``_ . -``.
+  locale (``calculators.placeholders``). Names: letters, digits, ``_ . -``.
 - ``{name}``: a parameter of a calculator text, filled at run time by the
-  widget (``calculators.present.fill``). Names: lower-case snake_case, the
-  only form ``fill`` replaces; ``{Min}`` is not a parameter.
+  widget (:func:`fill_parameters`, called by ``calculators.present``). Names:
+  lower-case snake_case, the only form it replaces; ``{Min}`` is not a parameter.
 - ``[text](guide:<id>)``, ``[text](guide:<id>#<anchor>)``,
   ``[text](calculator:<name>)``: links to the site's own pages; other links
   are full ``https://`` or ``mailto:`` addresses.

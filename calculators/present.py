@@ -17,10 +17,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from calculators import access, api, eligibility, numbers, pricing
-from calculators._inputs import Integer, Number, Optional, _echo
-
-_PARAM = re.compile(r"\{([a-z_]+)\}")
+from calculators import access, api, numbers, registry
+from calculators._inputs import _echo
+from calculators.grammar import fill_parameters
 
 # Output name -> how to show it; anything else is a value id the texts label.
 _MONEY = frozenset(
@@ -29,19 +28,11 @@ _MONEY = frozenset(
 )
 _PERCENT = frozenset({"degressive_rate", "total_reduction", "partner_discount"})
 # The form fields that hold a number, which the reader may write in their locale ("15,5", "2 000").
-NUMBER_FIELDS = {
-    name: frozenset(field for field, kind in fields.items() if isinstance(kind.inner if isinstance(kind, Optional) else kind, (Integer, Number)))
-    for name, fields in {"eligibility": eligibility.FIELDS, "access": access.FIELDS, "pricing": pricing.FIELDS}.items()
-}
+NUMBER_FIELDS = {name: calculator.number_fields for name, calculator in registry.CALCULATORS.items()}
 # Group separators that cannot be a decimal sign: dropped wherever the locale.
 _GROUPS = re.compile("[ \u00a0\u202f\u2009'\u2019]")
 # Error parameters that are bounds: shown in the reader's number format.
 _BOUNDS = ("min", "max")
-
-
-def fill(template: str, params: dict[str, str]) -> str:
-    """``{name}`` replaced from ``params``; unknown names stay as written (never str.format on translated text)."""
-    return _PARAM.sub(lambda m: params.get(m.group(1), m.group(0)), template)
 
 
 def _label(texts: dict, value: Any) -> str:
@@ -70,15 +61,14 @@ def view(calculator: str, result: dict[str, Any], texts: dict, spec: dict) -> di
     currency = result.get("currency")
     out = {
         name: _entry(result.get(name), _shown(name, result.get(name), texts, spec, currency))
-        for name in api.OUTPUTS[calculator]
+        for name in registry.get(calculator).outputs
         if name in result and not isinstance(result[name], list)
     }
-    extra = {"pricing": _pricing, "eligibility": _eligibility, "access": _access}[calculator]
-    out.update(extra(result, texts, spec))
+    out.update(_VIEWS[calculator](result, texts, spec))
     return out
 
 
-def _pricing(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
+def _view_pricing(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
     messages = texts["messages"]
     unit_price = numbers.money(Decimal(result["unit_price"]), result["currency"], spec)
     params = {"unit_price": unit_price, "currency": ""}
@@ -86,14 +76,14 @@ def _pricing(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]
     tiers = result["tiers"]
     index = next(i for i, t in enumerate(tiers) if t["min_quantity"] == result["tier"]["min_quantity"])
     return {
-        "unit_price_note": _entry(key, " ".join(fill(messages[key], params).split())),
+        "unit_price_note": _entry(key, " ".join(fill_parameters(messages[key], params).split())),
         "provisional": _entry(result["provisional"], ""),
         "product": _entry(result["product"], texts["inputs"]["product"]["options"].get(result["product"], "")),
         "tier_index": _entry(index, str(index)),
     }
 
 
-def _eligibility(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
+def _view_eligibility(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
     currency = result["currency"]
     params = {
         "min_volume": numbers.money(Decimal(result["min_volume"]), currency, spec),
@@ -104,8 +94,8 @@ def _eligibility(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, s
     for condition, words in texts["conditions"].items():
         met = condition not in result["unmet"]
         out[f"condition_{condition}"] = _entry(met, _label(texts, met))
-        out[f"condition_text_{condition}"] = _entry(condition, _tidy(fill(words["text"], params)))
-        out[f"condition_reason_{condition}"] = _entry(condition, _tidy(fill(words.get("reason", ""), params)))
+        out[f"condition_text_{condition}"] = _entry(condition, _tidy(fill_parameters(words["text"], params)))
+        out[f"condition_reason_{condition}"] = _entry(condition, _tidy(fill_parameters(words.get("reason", ""), params)))
     return out
 
 
@@ -114,8 +104,12 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def _access(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
+def _view_access(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
     return {"column": _entry(result["column"], texts.get("columns", {}).get(result["column"], result["column"]))}
+
+
+# What each calculator shows besides its outputs: the function ``_view_<name>`` above, one per registered calculator.
+_VIEWS = {name: globals()[f"_view_{name}"] for name in registry.NAMES}
 
 
 def error_message(payload: dict[str, Any], texts: dict, spec: dict | None = None) -> str:
@@ -131,7 +125,7 @@ def error_message(payload: dict[str, Any], texts: dict, spec: dict | None = None
                 params[name] = numbers.number(Decimal(params[name]), spec)
             except ArithmeticError:
                 pass  # not a number: shown as it came
-    return fill(template, params)
+    return fill_parameters(template, params)
 
 
 def read_number(text: str, spec: dict) -> str:
@@ -149,7 +143,7 @@ def _read_inputs(calculator: str, inputs: Any, spec: dict) -> tuple[Any, dict[st
     if not isinstance(inputs, dict) or not spec:
         return inputs, {}
     read, originals = dict(inputs), {}
-    for name in NUMBER_FIELDS.get(calculator, ()):
+    for name in registry.get(calculator).number_fields:
         value = inputs.get(name)
         if isinstance(value, str) and read_number(value, spec) != value:
             read[name], originals[name] = read_number(value, spec), value
@@ -158,9 +152,7 @@ def _read_inputs(calculator: str, inputs: Any, spec: dict) -> tuple[Any, dict[st
 
 def comparison(texts: dict) -> dict[str, Any]:
     """The access comparison table in the reader's words: column titles and labelled rows."""
-    from calculators.access import compare
-
-    table = compare()
+    table = access.compare()
     return {
         "columns": [(c["id"], texts["columns"][c["id"]]) for c in table["columns"]],
         "rows": [
@@ -171,23 +163,38 @@ def comparison(texts: dict) -> dict[str, Any]:
 
 
 def handle(calculator: str, inputs: dict[str, Any], setup: dict[str, Any]) -> dict[str, Any]:
-    """One widget request: ``{"result", "view"}`` or ``{"error"}``; never raises."""
-    texts, spec = setup.get("texts", {}), setup.get("spec", {})
-    read, originals = _read_inputs(calculator, inputs, spec)
+    """One widget request: ``{"result", "view"}`` or ``{"error"}``; never raises.
+
+    ``setup`` is ``{"texts", "spec"}``: the page's widget texts and its locale's
+    number conventions. Number inputs are read as the reader wrote them
+    (:func:`read_number`); an error about one echoes the reader's own writing.
+    """
+    texts, spec = _mapping(setup, "texts"), _mapping(setup, "spec")
+    originals: dict[str, str] = {}
     try:
+        read, originals = _read_inputs(calculator, inputs, spec)
         result = api.run(calculator, read)
         return {"result": result, "view": view(calculator, result, texts, spec)}
     except Exception as exc:  # noqa: BLE001 - the page must always get an answer (api.error_payload sorts bugs out)
         payload = api.error_payload(exc)
     if payload["field"] in originals and "value" in payload["params"]:
         payload["params"]["value"] = _echo(originals[payload["field"]])  # the reader's own writing, echoed as _inputs does
-    return {"error": {**payload, "message": error_message(payload, texts, spec)}}
+    try:
+        message = error_message(payload, texts, spec)
+    except Exception:  # noqa: BLE001 - texts of the wrong shape: the key itself is still an answer
+        message = payload["key"]
+    return {"error": {**payload, "message": message}}
+
+
+def _mapping(setup: Any, key: str) -> dict:
+    value = setup.get(key) if isinstance(setup, dict) else None
+    return value if isinstance(value, dict) else {}
 
 
 def handle_json(calculator: str, inputs_json: str, setup_json: str) -> str:
-    """The Web Worker's entry point: JSON in, JSON out."""
+    """The Web Worker's entry point: JSON in, JSON out (:func:`handle`'s answer); never raises."""
     try:
         inputs, setup = json.loads(inputs_json), json.loads(setup_json)
-    except ValueError:
+    except (TypeError, ValueError):
         inputs, setup = None, {}
-    return json.dumps(handle(calculator, inputs, setup if isinstance(setup, dict) else {}), ensure_ascii=False)
+    return json.dumps(handle(calculator, inputs, setup), ensure_ascii=False)

@@ -7,7 +7,7 @@ calculator name to its data); values from the calculators, never typed.
 
 from __future__ import annotations
 
-from calculators import present
+from calculators import api, present
 from calculators.facts import EXAMPLE_PARTNER_DISCOUNT, EXAMPLE_PRODUCT, EXAMPLE_QUANTITY
 from scripts.render import formatting
 
@@ -49,7 +49,7 @@ def pricing_example(calculator_texts: dict[str, dict], lang: str) -> str:
     quotes = [
         present.view(
             "pricing",
-            present.api.run("pricing", {"quantity": str(EXAMPLE_QUANTITY), "currency": currency,
+            api.run("pricing", {"quantity": str(EXAMPLE_QUANTITY), "currency": currency,
                                         "partner_discount": str(EXAMPLE_PARTNER_DISCOUNT), "product": EXAMPLE_PRODUCT}),
             texts, spec,
         )

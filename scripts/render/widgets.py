@@ -12,19 +12,15 @@ from __future__ import annotations
 import json
 from html import escape
 
-from calculators import api, present
+from calculators import api, present, registry
 from calculators._inputs import Boolean, Choice, Optional
-from calculators.access import FIELDS as ACCESS_FIELDS
-from calculators.eligibility import FIELDS as ELIGIBILITY_FIELDS
 from calculators.facts import DEGRESSIVE_TIERS
 from calculators.numbers import percent
-from calculators.pricing import FIELDS as PRICING_FIELDS
 from scripts.render import formatting
 from scripts.render import markdown as render
 from scripts.sources.loader import Source
 from scripts.sources.tree import REFERENCE
 
-FIELDS = {"eligibility": ELIGIBILITY_FIELDS, "access": ACCESS_FIELDS, "pricing": PRICING_FIELDS}
 # Inputs shown only when another input has a value (the glue disables them otherwise).
 ENABLED_WHEN = {("access", "payment"): "access=full"}
 
@@ -92,7 +88,7 @@ def _row(label: str, inner: str) -> str:
     return f"<tr><th scope=\"row\">{escape(label)}</th><td>{inner}</td></tr>"
 
 
-def _pricing(texts: dict, shown: dict, spec: dict) -> str:
+def _results_pricing(texts: dict, shown: dict, spec: dict) -> str:
     labels = {k: v["label"] for k, v in texts["results"].items()}
     messages = texts["messages"]
     rows = "".join(
@@ -131,7 +127,7 @@ def _tiers(product: str, texts: dict, shown: dict, spec: dict) -> str:
     )
 
 
-def _eligibility(texts: dict, shown: dict, spec: dict) -> str:
+def _results_eligibility(texts: dict, shown: dict, spec: dict) -> str:
     messages = texts["messages"]
     labels = {k: v["label"] for k, v in texts["results"].items()}
     items = "".join(
@@ -151,10 +147,10 @@ def _eligibility(texts: dict, shown: dict, spec: dict) -> str:
     )
 
 
-def _access(texts: dict, shown: dict, spec: dict) -> str:
+def _results_access(texts: dict, shown: dict, spec: dict) -> str:
     labels = {k: v["label"] for k, v in texts["results"].items()}
     messages = texts["messages"]
-    rows = "".join(_row(labels[name], _output(name, shown)) for name in api.OUTPUTS["access"])
+    rows = "".join(_row(labels[name], _output(name, shown)) for name in registry.get("access").outputs)
     return (
         f'<table class="kb-scenario"><tbody>{rows}</tbody></table>'
         f'<p class="kb-note"{_visible("allowed=false", shown)}>{escape(messages["not_allowed"])}</p>'
@@ -182,7 +178,8 @@ def comparison_html(texts: dict, shown: dict | None = None) -> str:
     return f'<table class="kb-compare"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-RESULTS = {"pricing": _pricing, "eligibility": _eligibility, "access": _access}
+# The results part of each widget: the function ``_results_<name>`` above, one per registered calculator.
+RESULTS = {name: globals()[f"_results_{name}"] for name in registry.NAMES}
 
 
 def site_root(lang: str) -> str:
@@ -198,7 +195,7 @@ def form(name: str, texts: dict, lang: str) -> str:
     shown = present.view(name, api.run(name, defaults), texts, spec)
     fields = "".join(
         _field(name, field_name, field, texts["inputs"][field_name], defaults)
-        for field_name, field in FIELDS[name].items()
+        for field_name, field in registry.get(name).fields.items()
     )
     # No "<" at all in the JSON: nothing in a text can end or reopen the script element.
     setup = json.dumps({"calculator": name, "texts": texts, "spec": spec}, ensure_ascii=False).replace("<", "\\u003c")

@@ -80,7 +80,7 @@ def render_language(language: Language, facts: dict, tables: dict, errors: list[
 
 def build_pages(corpus: Corpus) -> tuple[dict[Path, str], list[SourceError]]:
     """Every generated page of every language, and every mistake found on the way."""
-    from calculators.facts import placeholders
+    from calculators.placeholders import placeholders
     from scripts.render.tables import TABLES
 
     facts = placeholders()

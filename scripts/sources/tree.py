@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from calculators import registry
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Language code -> CLDR locale used to format numbers. fr is the reference
@@ -20,7 +22,7 @@ LANGUAGES: dict[str, str] = {
 }
 REFERENCE = "fr"
 
-CALCULATORS = ("eligibility", "access", "pricing")
+CALCULATORS = registry.NAMES  # the calculator pages: one per calculator of the registry
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, api, error_payload, quote, run, run_json
+from calculators import InputError, api, error_payload, quote, registry, run, tiers
 from calculators._inputs import Boolean, Choice, Integer, Number, Optional
 from calculators.errors import params_of
 
 PROPERTY = settings(deadline=None, max_examples=150)
 
 
-@pytest.mark.parametrize("calculator", api.CALCULATORS)
+@pytest.mark.parametrize("calculator", registry.NAMES)
 def test_defaults_prerender_every_calculator(calculator):
     """The form's default inputs give a result: that is what the page shows before Pyodide loads."""
     result = run(calculator, api.defaults(calculator))
     json.dumps(result)
-    assert set(api.OUTPUTS[calculator]) <= set(result)
+    assert set(registry.get(calculator).outputs) <= set(result)
 
 
 def test_pricing_defaults_are_the_worked_example():
@@ -40,7 +40,7 @@ def test_run_gives_the_same_figures_as_the_python_function():
         assert result[name] == str(getattr(direct, name))
     assert result["unit_price_given"] is False
     assert result["tier"]["rate"] == str(direct.tier.rate)
-    assert [row["min_quantity"] for row in result["tiers"]] == [row.min_quantity for row in api.pricing.tiers()]
+    assert [row["min_quantity"] for row in result["tiers"]] == [row.min_quantity for row in tiers()]
 
 
 def test_decimals_leave_as_plain_strings_without_exponent():
@@ -48,7 +48,7 @@ def test_decimals_leave_as_plain_strings_without_exponent():
     result = run("pricing", {"quantity": "1e2", "partner_discount": "2E+1"})
     assert result["partner_discount"] == "20"
     assert result["normal_total"] == "992.00"
-    for name in api.OUTPUTS["pricing"]:
+    for name in registry.get("pricing").outputs:
         assert isinstance(result[name], str) and "E" not in result[name]
 
 
@@ -123,28 +123,6 @@ def test_error_payload_of_any_other_exception_is_an_internal_error():
     }  # fmt: skip
 
 
-def test_run_json_round_trip_with_message_id():
-    """The worker's message in, {id, result} out."""
-    reply = json.loads(run_json(json.dumps({"id": 7, "calculator": "pricing", "inputs": {"quantity": "35"}})))
-    assert reply["id"] == 7
-    assert reply["result"]["final_total"] == "208.32"
-
-
-def test_run_json_reports_errors_with_the_message_id():
-    """An error comes back as {id, error} with the payload."""
-    reply = json.loads(
-        run_json(json.dumps({"id": "a", "calculator": "access", "inputs": {"access": "full", "orderer": "client"}}))
-    )
-    assert reply == {"id": "a", "error": {"field": "payment", "key": "payment.required", "params": {}}}
-
-
-@pytest.mark.parametrize("message", ["", "not json", "[1, 2]", "null", "42", '{"calculator": 3}', b"{}"])
-def test_run_json_answers_any_message(message):
-    """Whatever arrives, run_json answers with JSON holding an error."""
-    reply = json.loads(run_json(message))  # type: ignore[arg-type]
-    assert set(reply) == {"id", "error"}
-
-
 # Every key each calculator can produce has an example, and nothing else is produced.
 
 _PROBLEM_VALUES = {
@@ -171,7 +149,7 @@ _SPECIAL_CASES = {
 def _examples(calculator):
     """(key, inputs) for every key of error_keys(calculator) that a run can produce."""
     defaults = api.defaults(calculator)
-    for name, field in api._CALCULATORS[calculator].fields.items():
+    for name, field in registry.get(calculator).fields.items():
         inner = field.inner if isinstance(field, Optional) else field
         for problem in field.problems:
             yield f"{name}.{problem}", defaults | {name: _PROBLEM_VALUES[problem](inner)}
@@ -180,7 +158,7 @@ def _examples(calculator):
             yield key, inputs
 
 
-@pytest.mark.parametrize("calculator", api.CALCULATORS)
+@pytest.mark.parametrize("calculator", registry.NAMES)
 def test_every_listed_error_key_is_produced_by_some_input(calculator):
     """error_keys() lists only keys that really occur, each with the params its messages may use."""
     produced = set()
@@ -214,8 +192,8 @@ def _field_values(field):
 
 @st.composite
 def _requests(draw):
-    calculator = draw(st.sampled_from(api.CALCULATORS))
-    fields = api._CALCULATORS[calculator].fields
+    calculator = draw(st.sampled_from(registry.NAMES))
+    fields = registry.get(calculator).fields
     names = draw(st.sets(st.sampled_from(sorted(fields))))
     inputs = {name: draw(_field_values(fields[name])) for name in names}
     return calculator, inputs
@@ -233,23 +211,3 @@ def test_any_form_input_gives_json_or_a_listed_input_error(request):
         json.dumps(error_payload(error))
     else:
         json.dumps(result)
-
-
-@PROPERTY
-@given(
-    message=st.one_of(
-        st.text(max_size=60),
-        st.builds(
-            lambda c, i: json.dumps({"id": 1, "calculator": c, "inputs": i}),
-            st.sampled_from(api.CALCULATORS + ("x",)),
-            st.dictionaries(
-                st.text(max_size=12), st.one_of(st.text(max_size=8), st.integers(), st.booleans()), max_size=4
-            ),
-        ),
-    )
-)
-def test_run_json_never_raises(message):
-    """The worker's entry point always answers with JSON: a result or an error payload."""
-    reply = json.loads(run_json(message))
-    assert ("result" in reply) != ("error" in reply)
-    assert reply.get("error", {}).get("key") != "calculator.internal_error"

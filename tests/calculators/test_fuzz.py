@@ -14,7 +14,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, api, check, quote, scenario
+from calculators import InputError, api, check, quote, registry, scenario
 
 FUZZ = settings(deadline=None, max_examples=200)
 
@@ -57,7 +57,7 @@ def test_quote_gives_a_quote_or_an_input_error(quantity, currency, partner_disco
 
 
 @FUZZ
-@given(values=st.fixed_dictionaries({name: ANYTHING for name in api._CALCULATORS["eligibility"].fields}))
+@given(values=st.fixed_dictionaries({name: ANYTHING for name in registry.get("eligibility").fields}))
 def test_check_gives_an_answer_or_an_input_error(values):
     result = _only_result_or_input_error(check, **values)
     if result is not None:
@@ -73,8 +73,8 @@ def test_scenario_gives_a_scenario_or_an_input_error(access, payment, orderer):
 @st.composite
 def _forms(draw):
     """What a browser could post: any subset of the fields, each a text (numbers in every script) or anything else."""
-    calculator = draw(st.sampled_from(api.CALCULATORS))
-    fields = sorted(api._CALCULATORS[calculator].fields)
+    calculator = draw(st.sampled_from(registry.NAMES))
+    fields = sorted(registry.get(calculator).fields)
     names = draw(st.sets(st.sampled_from(fields)))
     return calculator, {name: draw(st.one_of(_NUMBER_TEXTS, _UNICODE_DIGITS, _HUGE_TEXT, ANYTHING)) for name in names}
 

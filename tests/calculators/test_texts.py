@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import api, compare
+from calculators import api, compare, registry
 from calculators.eligibility import CONDITIONS
 from calculators.errors import params_of
 from calculators.facts import PRODUCTS
@@ -62,7 +62,7 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-FILES = [(lang, name) for lang in LANGUAGES for name in api.CALCULATORS]
+FILES = [(lang, name) for lang in LANGUAGES for name in registry.NAMES]
 
 
 @pytest.mark.parametrize(("lang", "name"), FILES)
@@ -118,7 +118,7 @@ def test_error_messages_use_only_the_errors_params(lang, name):
 def test_every_input_has_a_label_help_and_option_labels(lang, name):
     """Each form input is labelled, explained, and each of its choices named."""
     inputs = _texts(lang, name)["inputs"]
-    fields = api._CALCULATORS[name].fields
+    fields = registry.get(name).fields
     assert set(inputs) == set(fields)
     for field_name, field in fields.items():
         choices = getattr(getattr(field, "inner", field), "choices", None)
@@ -131,7 +131,7 @@ def test_every_input_has_a_label_help_and_option_labels(lang, name):
 @pytest.mark.parametrize(("lang", "name"), FILES)
 def test_every_output_has_a_label(lang, name):
     """results labels exactly the widget's <output> elements."""
-    assert set(_texts(lang, name)["results"]) == set(api.OUTPUTS[name])
+    assert set(_texts(lang, name)["results"]) == set(registry.get(name).outputs)
 
 
 @pytest.mark.parametrize(("lang", "name"), FILES)
@@ -161,7 +161,7 @@ def test_every_capability_column_and_value_has_a_label(lang):
     assert set(texts["columns"]) == {column["id"] for column in table["columns"]}
     values = {json.dumps(v).strip('"') for row in table["rows"] for v in row["values"]}
     results = api.run("access", api.defaults("access"))
-    values |= {str(results[name]).lower() for name in api.OUTPUTS["access"]}
+    values |= {str(results[name]).lower() for name in registry.get("access").outputs}
     assert values <= set(texts["values"])
 
 

@@ -105,7 +105,7 @@ class Count:
     """Tally of what pytest collected and how each test ended."""
 
     def __init__(self):
-        self.counts = {"collected": 0, "passed": 0, "failed": 0, "skipped": 0, "errors": 0}
+        self.counts = {"collected": 0, "passed": 0, "failed": 0, "skipped": 0, "xfailed": 0, "errors": 0}
 
     def pytest_collection_modifyitems(self, items):
         self.counts["collected"] = len(items)
@@ -114,6 +114,8 @@ class Count:
         if report.when == "call" or report.outcome != "passed":
             if report.outcome == "failed" and report.when != "call":
                 self.counts["errors"] += 1
+            elif hasattr(report, "wasxfail"):  # a strict xfail that failed as expected (an unexpected pass fails)
+                self.counts["xfailed"] += 1
             else:
                 self.counts[report.outcome] += 1
 
