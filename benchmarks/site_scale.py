@@ -9,7 +9,6 @@ for the real project and for N guides. Run: python -m benchmarks.site_scale [N]
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -17,20 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-COPY = ("mkdocs.yml", "pyproject.toml", "scripts", "calculators", "schemas", "docs", "node_modules")
+from benchmarks._project import copy_project
 
 
 def make_tree(target: Path, per_language: int) -> None:
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            if name == "node_modules":
-                (target / name).symlink_to(source)
-            else:
-                shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("*.md", "__pycache__"))
-        else:
-            shutil.copy(source, target / name)
+    copy_project(target)
     for lang_dir in (target / "docs").iterdir():
         guides = sorted((lang_dir / "guides").glob("*.yml"))
         if not guides:

@@ -7,8 +7,6 @@ import pytest
 from scripts.sources.loader import load
 from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
 
-from .conftest import SCREENSHOTS
-
 pytestmark = pytest.mark.browser
 TREE = Tree()
 
@@ -33,8 +31,6 @@ def test_a_guide_reads_in_its_language_with_tabs_and_no_foreign_request(page, si
     assert tabs.all_inner_texts()[:2] == [labels["as_client"], labels["as_partner"]]
     tabs.nth(1).click()
     assert page.locator(".tabbed-block").nth(1).is_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"guide-{lang}.png", full_page=True)
     assert page.foreign_requests == []
 
 
@@ -56,7 +52,7 @@ def test_search_finds_pages_of_the_reader_language_only(page, site_url, lang):
     page.locator(".md-search__input").first.click()
     page.locator(".md-search__input").press_sequentially("Acronis", delay=30)
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
+    results.first.wait_for(timeout=60_000)
     hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
     expected_prefix = url(site_url, lang, "")
     assert hrefs and all(h.startswith(expected_prefix) for h in hrefs), hrefs
@@ -65,9 +61,23 @@ def test_search_finds_pages_of_the_reader_language_only(page, site_url, lang):
     assert title in page.locator(".md-search-result").inner_text()
 
 
+PHONE = {"width": 360, "height": 800}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_page_screenshot(page, site_url, lang):
-    page.goto(url(site_url, lang, ""))
+@pytest.mark.parametrize("path", [
+    pytest.param("", id="home"),
+    pytest.param("guides/end-a-partnership/", id="guide"),
+    # Found by this test: the page is 384 px wide on a 360 px screen (the widget's CSS is to fix).
+    pytest.param("calculators/access/", id="calculator", marks=pytest.mark.xfail(reason="access widget overflows 360 px")),
+])
+def test_a_page_fits_a_phone_s_width(page, site_url, lang, path):
+    """One H1, and the main content inside the viewport: nothing to scroll sideways on a 360 px screen."""
+    page.set_viewport_size(PHONE)
+    page.goto(url(site_url, lang, path))
     assert page.locator("h1").count() == 1
-    page.screenshot(path=SCREENSHOTS / f"home-{lang}.png", full_page=True)
+    box = page.locator(".md-content").bounding_box()
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, (box, width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.foreign_requests == []

@@ -10,6 +10,7 @@ import pytest
 
 from scripts.sources.loader import load
 from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
+from tests.conftest import tree_listing
 
 pytestmark = pytest.mark.build
 
@@ -22,8 +23,19 @@ def page_path(site, lang: str, relative: str):
     return prefix / relative / "index.html"
 
 
-def test_the_project_has_the_thirteen_seed_guides():
-    assert len(GUIDE_IDS) == 13
+def test_the_build_writes_only_in_its_copy_of_the_project(built_project, working_tree_before_build):
+    """The generated pages are in the copy (made without any), and the working tree's are as they were."""
+    for lang in LANGUAGES:
+        pages = {p.stem for p in (built_project / "docs" / lang / "guides").glob("*.md")} - {"index"}
+        assert pages == {p.stem for p in TREE.guide_sources(lang)}, lang
+    assert tree_listing() == working_tree_before_build
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_guide_source_has_a_page_and_every_guide_page_a_source(built_site, lang):
+    folder = (built_site if lang == REFERENCE else built_site / lang) / "guides"
+    built = {p.parent.name for p in folder.glob("*/index.html")}
+    assert GUIDE_IDS and built == {p.stem for p in TREE.guide_sources(lang)}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,24 +10,13 @@ import pytest
 
 from scripts.site import build
 from scripts.sources.loader import SourceError
-from scripts.sources.tree import ROOT
-
-COPIED = ("calculators", "docs", "schemas", "scripts", "mkdocs.yml", "pyproject.toml")
+from tests.conftest import copy_project
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project with a previous site/ in it; node_modules is shared."""
-    root = tmp_path / "project"
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.md"))
-        else:
-            shutil.copy2(source, root / name)
-    if (ROOT / ".cache" / "wheel").is_dir():  # the calculators wheel, if already built from the same sources
-        shutil.copytree(ROOT / ".cache" / "wheel", root / ".cache" / "wheel")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    root = copy_project(tmp_path / "project")
     site = root / "site"
     (site / "guides").mkdir(parents=True)
     (site / "index.html").write_text("<h1>the last good site</h1>", encoding="utf-8")

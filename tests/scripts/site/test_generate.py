@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.sources import corpus
 from scripts.site import generate
+from scripts.sources import corpus
 from scripts.sources.tree import LANGUAGES
 from tests.scripts.fixtures.kb_tree import make_tree, text_of, write
 
