@@ -1,11 +1,14 @@
-"""Checker scale: `kb check` on 1000 guides x 5 languages, median of several runs.
+"""Checker scale: `kb check` on 1000 guides x 5 languages, against merely parsing the same files.
 
 The synthetic tree is made of copies of the project's own guides under new
 ids (their related ids and guide links renamed to match), plus each
-language's site, glossary and widget texts. The target is under 10 s: the
-checker must stay linear in the number of files.
+language's site, glossary and widget texts. Each run measures, side by side,
+the CPU time (``time.process_time()``) of reading and parsing every source of
+the tree with libyaml (``yaml.load(text, Loader=yaml.CSafeLoader)``) and of the
+whole ``kb check``; runs alternate so both see the same machine. Targets: the
+check costs at most 2x the CPU of the parse, and takes under 10 s.
 
-    python -m benchmarks.checker [--guides 1000] [--runs 5]
+    python -m benchmarks.checker [--guides 1000] [--runs 3]
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 from scripts.checks import runner as checks
 from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
 
 TARGET_SECONDS = 10.0
+TARGET_RATIO = 2.0  # kb check CPU / libyaml parse CPU
 
 
 def make_tree(root: Path, guides: int, source: Tree | None = None) -> Tree:
@@ -64,6 +70,14 @@ def _renamed(text: str, ids: list[str], suffix: str) -> str:
     return re.sub(rf"guide:({alternatives})(?=[)#])", rf"guide:\g<1>{suffix}", text)
 
 
+def parse_only(tree: Tree) -> int:
+    """Read and parse every source of ``tree`` with libyaml, nothing else: the baseline. The file count."""
+    paths = sorted(tree.docs.glob("*/**/*.yml"))
+    for path in paths:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506 - CSafeLoader is safe
+    return len(paths)
+
+
 def _load() -> str:
     try:
         return " ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -74,13 +88,16 @@ def _load() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.checker", description=__doc__.splitlines()[0])
     parser.add_argument("--guides", type=int, default=1000, help="guides per language (default 1000)")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each, interleaved (default 3)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as folder:
         tree = make_tree(Path(folder), args.guides)
         facts = checks.known_facts()
-        times, cpu = [], []
+        times, cpu, parse_cpu = [], [], []
         for _ in range(args.runs):
+            start_cpu = time.process_time()
+            parsed = parse_only(tree)
+            parse_cpu.append(time.process_time() - start_cpu)
             start, start_cpu = time.perf_counter(), time.process_time()
             report = checks.report(tree, facts=facts)
             times.append(time.perf_counter() - start)
@@ -90,13 +107,19 @@ def main(argv: list[str] | None = None) -> int:
             f"kb check: {report.file_count} files ({args.guides} guides x {len(LANGUAGES)} languages"
             f" + site, glossary, widget texts), {len(report.errors)} errors, {len(report.warnings)} warnings"
         )
-        print(
-            f"  median {median:.2f} s over {args.runs} runs (min {min(times):.2f} s, max {max(times):.2f} s);"
-            f" {median / report.file_count * 1000:.2f} ms per file; target < {TARGET_SECONDS:.0f} s:"
-            f" {'met' if median < TARGET_SECONDS else 'MISSED'}"
-        )
         # CPU time: what the run costs when other processes share the machine.
-        print(f"  median CPU time {statistics.median(cpu):.2f} s; load average {_load()}")
+        check_cpu, baseline = statistics.median(cpu), statistics.median(parse_cpu)
+        ratio = check_cpu / baseline
+        print(
+            f"  CPU, median of {args.runs} interleaved runs: parse only (libyaml, {parsed} files) {baseline:.2f} s;"
+            f" kb check {check_cpu:.2f} s; ratio {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x:"
+            f" {'met' if ratio <= TARGET_RATIO else 'MISSED'})"
+        )
+        print(
+            f"  wall clock: median {median:.2f} s (min {min(times):.2f} s, max {max(times):.2f} s);"
+            f" {median / report.file_count * 1000:.2f} ms per file; target < {TARGET_SECONDS:.0f} s:"
+            f" {'met' if median < TARGET_SECONDS else 'MISSED'}; load average {_load()}"
+        )
     return 0
 
 

@@ -1,17 +1,25 @@
-"""Strict loading of the translators' YAML sources.
+"""Strict loading of the translators' YAML sources: every rule, and the reference parser.
 
 PyYAML (the YAML library this project uses) is permissive where translators
 need it strict: it keeps the last of two duplicate keys, reads ``no`` as
-false, expands aliases without limit. ``load()`` composes the node tree with a
-strict SafeLoader subclass, builds plain Python values from it while recording
-the line of every node, and validates the result against the same JSON Schema
-that editors use. Every mistake raises ``SourceError`` with ``path:line``.
+false, expands aliases without limit. Loading a source takes three steps:
+
+- ``read_text``: UTF-8 without a byte-order mark, tabs or control characters;
+- ``parse``: the node tree composed by a strict SafeLoader subclass, then
+  ``source_of``, which builds plain Python values from it with every rule on
+  keys, tags and ambiguous words and records the line of every node;
+- ``validate``: the JSON Schema that editors use (``scripts.sources.schema``).
+
+Every mistake raises ``SourceError`` with ``path:line``. ``load(path, schema)``
+does the three steps for one file. The corpus (``scripts.sources.corpus``, what
+``kb check``, the pages and the hooks read) loads every file through
+``scripts.sources.fast`` instead, whose ``parse`` composes with libyaml (C)
+when it judges the same and otherwise calls this ``parse``.
 """
 
 from __future__ import annotations
 
-import functools
-import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,20 +27,26 @@ from typing import Any
 import jsonschema
 import yaml
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+from scripts.sources import schema as schemas
+from scripts.sources.schema import SCHEMA_DIR, describe
 
 # Limits that keep a hostile or broken file from hanging the build.
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 50_000
 
-_PLAIN_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")
-)
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ, _MERGE = (_TAG_PREFIX + name for name in ("str", "map", "seq", "merge"))
+_PLAIN_TAGS = frozenset(_TAG_PREFIX + name for name in ("str", "int", "float", "bool", "null"))
 _IMPLICIT_TAGS = frozenset({"timestamp", "binary"})
 
 # YAML 1.1 reads these plain words as booleans ("the Norway problem").
 _AMBIGUOUS_BOOLEANS = frozenset({"y", "n", "yes", "no", "on", "off"})
+_AMBIGUOUS_LENGTH = max(map(len, _AMBIGUOUS_BOOLEANS))
+
+# What read_text refuses in a decoded text: tabs and control characters (C0 but
+# line ends, DEL, C1).
+_REFUSED_CHARS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 Path_ = tuple[str | int, ...]
 
@@ -129,24 +143,22 @@ def read_text(path: Path) -> str:
             f"byte 0x{raw[exc.start]:02x} is not UTF-8 (the file was saved in another encoding): "
             "save it as UTF-8",
         ) from None
-    for number, line_text in enumerate(text.split("\n"), start=1):
+    refused = _REFUSED_CHARS.search(text)
+    if refused is not None:
+        number = text.count("\n", 0, refused.start()) + 1
+        line_text = text.split("\n")[number - 1]
         if "\t" in line_text:
             raise SourceError(path, number, "tab character: indent and separate with spaces only")
-        bad = next((c for c in line_text if _is_control(c)), None)
-        if bad is not None:
-            raise SourceError(
-                path, number, f"control character U+{ord(bad):04X}: remove it"
-            )
+        raise SourceError(path, number, f"control character U+{ord(refused.group()):04X}: remove it")
     return text
 
 
-def _is_control(char: str) -> bool:
-    code = ord(char)
-    return (code < 0x20 and char not in "\n\r") or 0x7F <= code < 0xA0
-
-
 def parse(path: Path, text: str) -> Source:
-    """Parse YAML ``text`` strictly into plain values, recording every node's line."""
+    """Parse YAML ``text`` strictly into plain values, recording every node's line.
+
+    PyYAML's pure-Python composer, the reference; ``scripts.sources.fast.parse``
+    gives the same verdicts faster for the corpus.
+    """
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
@@ -161,67 +173,109 @@ def parse(path: Path, text: str) -> Source:
         loader.dispose()
     if node is None:
         raise SourceError(path, 1, "the file is empty: expected a mapping of keys")
+    return source_of(path, node, loader)
+
+
+def source_of(path: Path, root: yaml.Node, constructor: yaml.constructor.SafeConstructor) -> Source:
+    """The strict rules on a composed node tree: plain values and the line of every node.
+
+    Every rule on keys, tags and ambiguous words is here, and the limits again
+    (depth, number of values, no node reached twice): ``_StrictLoader`` applies
+    them while composing, libyaml's composer (``scripts.sources.fast``) does not.
+    A plain text holding '?' inside [...] or {...} is refused too: PyYAML ends
+    the text at the '?', libyaml does not, so only libyaml's tree can hold one.
+    """
     lines: dict[Path_, int] = {}
-    data = _to_python(path, node, (), lines, loader)
+    reached: set[int] = set()  # ids of the nodes converted: fewer than converted means an alias
+    count = 0
+    scalar_constructors = constructor.yaml_constructors
+
+    def value(node: yaml.Node, where: Path_, depth: int, in_flow: bool) -> Any:
+        nonlocal count
+        count += 1
+        reached.add(id(node))
+        line = lines[where] = node.start_mark.line + 1
+        if depth > MAX_DEPTH or count > MAX_NODES:
+            raise _beyond_limits(path, line, depth)
+        tag = node.tag
+        if type(node) is yaml.ScalarNode:
+            text = node.value
+            plain = not node.style  # PyYAML's plain style is None, libyaml's ''
+            if tag == _STR:
+                if plain:
+                    if len(text) <= _AMBIGUOUS_LENGTH and text.lower() in _AMBIGUOUS_BOOLEANS:
+                        raise _ambiguous(path, line, text)
+                    if in_flow and "?" in text:
+                        raise _question_mark(path, line)
+                return text
+            if tag not in _PLAIN_TAGS:
+                name = tag.removeprefix(_TAG_PREFIX)
+                if plain and name in _IMPLICIT_TAGS:
+                    raise SourceError(path, line, f"'{text}' is read as a {name}: put it in quotes")
+                raise SourceError(path, line, f"unknown tag !!{name}: remove it")
+            if plain and len(text) <= _AMBIGUOUS_LENGTH and text.lower() in _AMBIGUOUS_BOOLEANS:
+                raise _ambiguous(path, line, text)
+            try:
+                return scalar_constructors[tag](constructor, node)
+            except yaml.YAMLError as exc:
+                raise SourceError(path, line, f"YAML value: {getattr(exc, 'problem', exc)}") from None
+        in_flow = in_flow or bool(node.flow_style)
+        if type(node) is yaml.MappingNode and tag == _MAP:
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                count += 1
+                reached.add(id(key_node))
+                key_line = key_node.start_mark.line + 1
+                if depth >= MAX_DEPTH or count > MAX_NODES:
+                    raise _beyond_limits(path, key_line, depth + 1)
+                if type(key_node) is not yaml.ScalarNode or key_node.tag == _MERGE:
+                    raise SourceError(path, key_line, "keys must be plain words")
+                key = key_node.value
+                if in_flow and not key_node.style and "?" in key:
+                    raise _question_mark(path, key_line)
+                child = (*where, key)
+                if key in result:
+                    raise SourceError(
+                        path,
+                        key_line,
+                        f"duplicate key '{key}' (first at line {lines[child]}): keep only one",
+                        key=key,
+                    )
+                result[key] = value(value_node, child, depth + 1, in_flow)
+                lines[child] = key_line
+            return result
+        if type(node) is yaml.SequenceNode and tag == _SEQ:
+            return [value(item, (*where, index), depth + 1, in_flow) for index, item in enumerate(node.value)]
+        raise SourceError(path, line, f"unknown tag !!{tag.removeprefix(_TAG_PREFIX)}: remove it")
+
+    data = value(root, (), 1, False)
+    if len(reached) < count:
+        raise SourceError(path, 1, "YAML syntax: aliases (*name) are not allowed: write the text out in full")
     return Source(path=path, data=data, lines=lines)
 
 
-def _to_python(path: Path, node: yaml.Node, where: Path_, lines: dict, loader) -> Any:
-    lines[where] = node.start_mark.line + 1
-    container_tag = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}.get(type(node))
-    if container_tag and node.tag != container_tag:
-        tag = node.tag.removeprefix("tag:yaml.org,2002:")
-        raise SourceError(path, node.start_mark.line + 1, f"unknown tag !!{tag}: remove it")
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                raise SourceError(path, line, "keys must be plain words")
-            key = key_node.value
-            if key in result:
-                first = lines[(*where, key)]
-                raise SourceError(
-                    path, line, f"duplicate key '{key}' (first at line {first}): keep only one", key=key
-                )
-            lines[(*where, key)] = line
-            result[key] = _to_python(path, value_node, (*where, key), lines, loader)
-            lines[(*where, key)] = line
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_python(path, item, (*where, index), lines, loader)
-            for index, item in enumerate(node.value)
-        ]
-    line = node.start_mark.line + 1
-    if node.tag not in _PLAIN_TAGS:
-        tag = node.tag.removeprefix("tag:yaml.org,2002:")
-        if node.style is None and tag in _IMPLICIT_TAGS:
-            raise SourceError(path, line, f"'{node.value}' is read as a {tag}: put it in quotes")
-        raise SourceError(path, line, f"unknown tag !!{tag}: remove it")
-    if node.style is None and node.value.lower() in _AMBIGUOUS_BOOLEANS:
-        raise SourceError(
-            path,
-            line,
-            f"'{node.value}' is ambiguous (YAML reads it as true/false): "
-            f'write "{node.value}" in quotes for text, or true/false',
-        )
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        raise SourceError(path, line, f"YAML value: {getattr(exc, 'problem', exc)}") from None
+def _beyond_limits(path: Path, line: int, depth: int) -> SourceError:
+    if depth > MAX_DEPTH:
+        return SourceError(path, line, f"YAML syntax: nested more than {MAX_DEPTH} levels deep")
+    return SourceError(path, line, f"YAML syntax: too many values (more than {MAX_NODES}): split the file")
 
 
-@functools.cache
-def schema_validator(name: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+def _ambiguous(path: Path, line: int, text: str) -> SourceError:
+    return SourceError(
+        path,
+        line,
+        f"'{text}' is ambiguous (YAML reads it as true/false): write \"{text}\" in quotes for text, or true/false",
+    )
+
+
+def _question_mark(path: Path, line: int) -> SourceError:
+    return SourceError(path, line, "YAML syntax: '?' inside [...] or {...}: put the text in quotes")
 
 
 def validate(source: Source, schema: str) -> None:
     """Validate against ``schemas/<schema>.schema.json``; report every error with its line."""
     errors = sorted(
-        schema_validator(schema).iter_errors(source.data),
+        schemas.errors(source.data, schema),
         key=lambda e: (_line(source, e), list(map(str, e.absolute_path))),
     )
     if errors:
@@ -237,65 +291,14 @@ def _line(source: Source, error: jsonschema.ValidationError) -> int:
     return source.line_of(where)
 
 
-def describe(error: jsonschema.ValidationError) -> str:
-    """A schema error in a translator's words: where, what was found, what was expected."""
-    where = ".".join(str(p) for p in error.absolute_path) or "top level"
-    kind = error.validator
-    if kind == "oneOf" and error.context:
-        best = jsonschema.exceptions.best_match(error.context)
-        detail = describe(best).removeprefix(f"{where}: ") if best is not None else error.message
-        return f"{where}: expected text, or a mapping with text and substeps ({detail})"
-    if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
-        return f"{where}: unknown key {', '.join(map(repr, extra))}; expected one of: {', '.join(allowed)}"
-    if kind == "required":
-        return f"{where}: missing key {error.message.split(' is a required')[0]}"
-    if kind == "type":
-        return f"{where}: expected {_type_words(error.validator_value)}, got {_value_words(error.instance)}"
-    if kind == "enum":
-        choices = ", ".join(map(str, error.validator_value))
-        return f"{where}: expected one of {choices}, got {error.instance!r}"
-    if kind == "pattern":
-        if error.validator_value == "^[^\\n]+$":
-            return f"{where}: expected a single line of text"
-        if "[a-z0-9]+(-" in error.validator_value:
-            return f"{where}: expected lowercase words joined by hyphens (like add-a-client), got {error.instance!r}"
-        return f"{where}: {error.instance!r} does not match the expected form {error.validator_value}"
-    if kind == "minLength":
-        return f"{where}: expected text, got an empty string"
-    if kind == "minItems":
-        return f"{where}: expected at least {error.validator_value} item(s)"
-    if kind == "maxItems":
-        return f"{where}: expected at most {error.validator_value} item(s)"
-    if kind == "uniqueItems":
-        return f"{where}: the same item is listed twice"
-    return f"{where}: {error.message}"
-
-
-def _type_words(expected: str | list[str]) -> str:
-    names = {"string": "text", "object": "a mapping of keys", "array": "a list", "integer": "a whole number"}
-    if isinstance(expected, list):
-        return " or ".join(names.get(t, t) for t in expected)
-    return names.get(expected, expected)
-
-
-def _value_words(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    if isinstance(value, dict):
-        return "a mapping of keys"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
-
-
 def load(path: Path, schema: str) -> Source:
     """Read, parse and validate one source file; raise SourceError(s) on any mistake."""
     source = parse(path, read_text(path))
     validate(source, schema)
     return source
+
+
+__all__ = [
+    "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "SCHEMA_DIR", "Source", "SourceError", "SourceErrors",
+    "describe", "load", "parse", "read_text", "source_of", "validate",
+]
