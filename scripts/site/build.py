@@ -35,6 +35,8 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> int:
     site_dir = Path(site_dir).resolve() if site_dir else root / "site"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    # mkdtemp makes the folder private (0700): a web server running as another user would answer 403.
+    new.chmod(_FOLDER_MODE & ~_umask())
     try:
         result = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(new)],
@@ -50,6 +52,16 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> int:
         return 0
     finally:
         shutil.rmtree(new, ignore_errors=True)
+
+
+_FOLDER_MODE = 0o777
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: put it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def publish(new: Path, site_dir: Path) -> None:

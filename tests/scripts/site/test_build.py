@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +67,7 @@ def test_a_build_failing_after_writing_pages_leaves_site_byte_identical(project)
 
 @pytest.mark.build
 def test_a_good_build_replaces_site_whole(project):
+    os.umask(0o022)
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
@@ -73,6 +76,8 @@ def test_a_good_build_replaces_site_whole(project):
     for path in ("en/guides/vat-number/index.html", "de/calculators/pricing/index.html", "assets/runtime/pyodide-lock.json", "_headers"):
         assert (site / path).is_file(), path
     assert leftovers(project) == []
+    # Published like any folder a build makes (umask 022 in the test run): others may read and enter it.
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
 
 
 # --- publish: the swap itself ---------------------------------------------------
