@@ -5,8 +5,11 @@
 (README, "Deploying"). Both come from ``rules()``, so they cannot drift.
 
 The Content-Security-Policy lets scripts come only from the site itself, plus the
-few inline scripts Material writes into its pages, each allowed by the sha256 of
-its text (computed from the built HTML, so a Material upgrade is followed).
+few inline scripts the theme's templates write into pages, each allowed by the
+sha256 of its text. Those hashes come from the templates (Material's and
+``overrides/``), known before the build: never from what the built pages happen
+to contain. A built page holding any other inline script fails the build
+(:func:`unexpected_scripts`), named with the source that produced it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ import re
 import sys
 from pathlib import Path
 
+import jinja2
+import material
+
 from scripts.site.runtime import CORE_FILES, RUNTIME_DIR
+from scripts.sources.tree import LANGUAGES, REFERENCE, ROOT
 
 # directive -> sources; script-src also gets the hashes of the inline scripts.
 CSP: dict[str, tuple[str, ...]] = {
@@ -69,12 +76,57 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def inline_script_hashes(site_dir: str | Path) -> list[str]:
-    """The CSP source of every distinct inline script in the built pages, sorted."""
-    found = set()
-    for page in Path(site_dir).rglob("*.html"):
-        found.update(script_hash(s) for s in inline_scripts(page.read_text(encoding="utf-8")))
-    return sorted(found)
+# The theme's templates: Material's own, then this project's overrides (mkdocs.yml custom_dir).
+TEMPLATE_DIRS = (Path(material.__file__).resolve().parent / "templates", ROOT / "overrides")
+# A template's inline script may print the page's base_url (Material's __md_scope): the values a page
+# of this site can have: "/" (404 pages), "." (a language's home) and "../" repeated per folder level.
+MAX_PAGE_DEPTH = 8
+BASE_URLS = ("/", ".", *("/".join([".."] * depth) for depth in range(1, MAX_PAGE_DEPTH + 1)))
+
+
+def intended_scripts(template_dirs: tuple[Path, ...] = TEMPLATE_DIRS) -> frozenset[str]:
+    """The text of every inline script the templates can write, each base_url filled in."""
+    environment = jinja2.Environment(autoescape=False, undefined=jinja2.ChainableUndefined)  # noqa: S701 - script text, not HTML
+    found: set[str] = set()
+    for folder in template_dirs:
+        for template in sorted(folder.rglob("*.html")) if folder.is_dir() else ():
+            for body in inline_scripts(template.read_text(encoding="utf-8")):
+                if "{{" not in body and "{%" not in body:
+                    found.add(body)
+                    continue
+                compiled = environment.from_string(body)
+                found.update(compiled.render(config={"extra": {}}, base_url=base) for base in BASE_URLS)
+    return frozenset(found)
+
+
+def inline_script_hashes() -> list[str]:
+    """The CSP source of every inline script the site means to have, sorted."""
+    return sorted(script_hash(script) for script in intended_scripts())
+
+
+def unexpected_scripts(site_dir: str | Path) -> list[str]:
+    """``page: the source that made it`` for each built page holding an inline script the templates do not write."""
+    site_dir = Path(site_dir)
+    intended = intended_scripts()
+    found = []
+    for page in sorted(site_dir.rglob("*.html")):
+        if any(script not in intended for script in inline_scripts(page.read_text(encoding="utf-8"))):
+            found.append(f"{page.relative_to(site_dir).as_posix()}: an inline script no template writes — look at {source_of(page.relative_to(site_dir))}")
+    return found
+
+
+def source_of(page: Path) -> str:
+    """The translator's file a built page comes from (site/de/guides/x/index.html -> docs/de/guides/x.yml)."""
+    parts = list(page.parts)
+    lang = parts.pop(0) if parts and parts[0] in LANGUAGES and parts[0] != REFERENCE else REFERENCE
+    folders = parts[:-1]  # index.html
+    if not folders:
+        return f"docs/{lang}/site.yml"
+    if folders[0] in ("guides", "calculators") and len(folders) == 2:
+        return f"docs/{lang}/{folders[0]}/{folders[1]}.yml"
+    if folders == ["glossary"]:
+        return f"docs/{lang}/glossary.yml"
+    return f"docs/{lang}/site.yml"
 
 
 def content_security_policy(hashes: list[str]) -> str:
@@ -84,7 +136,7 @@ def content_security_policy(hashes: list[str]) -> str:
 def rules(site_dir: str | Path) -> list[tuple[str, dict[str, str]]]:
     """(path pattern, headers) for the site in ``site_dir``; ``*`` matches any characters."""
     site_dir = Path(site_dir)
-    everywhere = {"Content-Security-Policy": content_security_policy(inline_script_hashes(site_dir)), **SECURITY_HEADERS}
+    everywhere = {"Content-Security-Policy": content_security_policy(inline_script_hashes()), **SECURITY_HEADERS}
     runtime = site_dir / RUNTIME_DIR
     result = [("/*", everywhere)]
     if runtime.is_dir():

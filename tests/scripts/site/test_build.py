@@ -146,3 +146,17 @@ def test_on_linux_the_swap_is_one_step(tmp_path):
     assert build._exchange(first, second)
     assert (first / "index.html").read_text(encoding="utf-8") == "b"
     assert (second / "index.html").read_text(encoding="utf-8") == "a"
+
+
+@pytest.mark.build
+def test_a_title_that_becomes_a_script_stops_the_build(project):
+    """Issue 11: entities in a title are decoded by the theme's striptags into a <script> in <head>."""
+    guide = project / "docs" / "en" / "guides" / "end-a-partnership.yml"
+    text = guide.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    guide.write_text(text.replace(title, 'title: "End &lt;/title&gt;&lt;script&gt;alert(document.domain)&lt;/script&gt;&lt;title&gt;"'), encoding="utf-8")
+    before = snapshot(project / "site")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "end-a-partnership" in result.stderr
+    assert snapshot(project / "site") == before
