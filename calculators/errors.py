@@ -32,6 +32,14 @@ KEY_PARAMS: dict[str, tuple[str, ...]] = {
     "calculator.internal_error": ("type",),
 }
 
+# Keys of the refusals that only reading a typed number makes (calculators.reading), in the widgets:
+# a number that reads two ways, or one not written as the page's language writes numbers.
+READING_KEY_PARAMS: dict[str, tuple[str, ...]] = {
+    "number.ambiguous": ("value", "thousands", "decimals"),
+    "number.format": ("value", "decimal", "example"),
+}
+KEY_PARAMS.update(READING_KEY_PARAMS)
+
 
 class InputError(ValueError):
     """A bad input: which field, which message key, and the key's parameters.

@@ -1,9 +1,9 @@
 """The Partner Program's facts, written once: data only.
 
-Every figure comes from the seed documents (../shared/seeds), except the
-degressive-rate rows marked ``provisional``: the seeds give one point of that
-table (35 web hostings -> 25 %). Replace ``DEGRESSIVE_TIERS`` when the real
-table is known; the tests check its shape, not its guesses.
+Every figure comes from the seed documents (../shared/seeds) and says which
+guide states it. Of the degressive-rate table the seeds give one point (35 web
+hostings -> 25 %): ``DEGRESSIVE_TIERS`` holds that row only, and grows when
+Infomaniak's published rates are added to it, one sourced row at a time.
 
 Percentages are in percent (``Decimal("35")`` is 35 %); money is ``Decimal``
 per month, excluding VAT. This module imports nothing from the package, so
@@ -41,41 +41,48 @@ UNIT_PRICES: dict[str, dict[str, Decimal]] = {
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: the guide of the seed documents that states it
+    (its id on this site) and the statement itself, quoted or paraphrased from
+    the French seed (the reference). For the code and its tests, never shown."""
+
+    guide: str
+    statement: str
+
+
+@dataclass(frozen=True)
 class Tier:
-    """One row of a degressive-rate table: ``rate`` percent off for a quantity
-    from ``min_quantity`` to ``max_quantity`` (``None``: no upper bound)."""
+    """One sourced row of a degressive-rate table: ``rate`` percent off for a
+    quantity from ``min_quantity`` to ``max_quantity`` (``None``: no upper bound)."""
 
     min_quantity: int
     max_quantity: int | None
     rate: Decimal
-    source: str
-    provisional: bool
+    source: Source
 
 
-_SEED_POINT = (
-    "seeds, discount-and-cashback guide (fr, en, de, es): 35 web hostings -> 25 %;"
-    " the rate is confirmed at 35, the row's other quantities are assumed"
-)
-_GUESS = "provisional: not in the seeds, a placeholder until Infomaniak's published rate"
-_NONE = "seeds: degressive rates exist only for web and mail hosting"
-
-_WEB_HOSTING_TIERS = (
-    Tier(1, 9, Decimal("0"), _GUESS, provisional=True),
-    Tier(10, 19, Decimal("10"), _GUESS, provisional=True),
-    Tier(20, 34, Decimal("20"), _GUESS, provisional=True),
-    Tier(35, 49, Decimal("25"), _SEED_POINT, provisional=False),
-    Tier(50, None, Decimal("30"), _GUESS, provisional=True),
-)
-
-# Degressive rate by product and quantity. The seeds say mail hosting has
-# degressive rates too but give none: it mirrors web hosting, all provisional.
+# Degressive rate by product and quantity: sourced rows only. A quantity no row
+# covers has no known rate, and the calculator asks for it instead of guessing.
+# The program's owner extends a table with one ``Tier`` per published row
+# (rows of one product must not overlap; gaps are allowed).
 DEGRESSIVE_TIERS: dict[str, tuple[Tier, ...]] = {
-    "web-hosting": _WEB_HOSTING_TIERS,
-    "mail-hosting": tuple(
-        Tier(t.min_quantity, t.max_quantity, t.rate, _GUESS + " (mirrors web hosting)", provisional=True)
-        for t in _WEB_HOSTING_TIERS
+    "web-hosting": (
+        Tier(
+            35,
+            35,
+            Decimal("25"),
+            Source(
+                "discount-and-cashback",
+                "Avec 35 hébergements Web [...] tarif partenaire final avec tarif dégressif de 25%: CHF 208,32",
+            ),
+        ),
     ),
-    "other": (Tier(1, None, Decimal("0"), _NONE, provisional=False),),
+    # The seeds say mail hosting has degressive rates ("La remise se cumule au
+    # tarif dégressif des hébergements Web/Mail") but give none of them.
+    "mail-hosting": (),
+    # Other products: the seeds give no degressive rate (nor say there is none):
+    # the reader types the rate of their price list, 0 if it has none.
+    "other": (),
 }
 PRODUCTS = tuple(DEGRESSIVE_TIERS)
 

@@ -13,12 +13,12 @@ uses the raw values to show or hide ``[data-show-when="name=value"]`` blocks.
 from __future__ import annotations
 
 import json
-import re
 from decimal import Decimal
 from typing import Any
 
-from calculators import access, api, numbers, registry
+from calculators import access, api, numbers, reading, registry
 from calculators._inputs import _echo
+from calculators.errors import InputError
 from calculators.grammar import fill_parameters
 
 # Output name -> how to show it; anything else is a value id the texts label.
@@ -29,10 +29,12 @@ _MONEY = frozenset(
 _PERCENT = frozenset({"degressive_rate", "total_reduction", "partner_discount"})
 # The form fields that hold a number, which the reader may write in their locale ("15,5", "2 000").
 NUMBER_FIELDS = {name: calculator.number_fields for name, calculator in registry.CALCULATORS.items()}
-# Group separators that cannot be a decimal sign: dropped wherever the locale.
-_GROUPS = re.compile("[ \u00a0\u202f\u2009'\u2019]")
 # Error parameters that are bounds: shown in the reader's number format.
 _BOUNDS = ("min", "max")
+# Blanks a translator may leave in a sentence (not the no-break spaces of amounts).
+_BLANKS = str.maketrans("\t\r\n", "   ")
+# Money is always shown with at least this many decimals.
+_CENTS = 2
 
 
 def _label(texts: dict, value: Any) -> str:
@@ -40,15 +42,25 @@ def _label(texts: dict, value: Any) -> str:
     return texts.get("values", {}).get(key, key)
 
 
+def _money(value: Any, currency: str, spec: dict) -> str:
+    """An amount in the reader's format, always with the cents ("CHF 9.50", never "CHF 9.5")."""
+    amount = Decimal(value)
+    return numbers.money(amount, currency, spec, places=max(_CENTS, numbers.places_of(amount)))
+
+
 def _shown(name: str, value: Any, texts: dict, spec: dict, currency: str | None) -> str:
-    if name in _MONEY and value is not None:
-        return numbers.money(Decimal(value), currency or "", spec)
-    if name in _PERCENT and value is not None:
+    if value is None:  # not known (a degressive rate no source gives): the texts say so
+        return texts.get("messages", {}).get("unknown", "")
+    if name in _MONEY:
+        return _money(value, currency or "", spec)
+    if name in _PERCENT:
         return numbers.percent(Decimal(value), spec)
     return _label(texts, value)
 
 
 def _raw(value: Any) -> str:
+    if value is None:
+        return ""
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
@@ -70,25 +82,28 @@ def view(calculator: str, result: dict[str, Any], texts: dict, spec: dict) -> di
 
 def _view_pricing(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
     messages = texts["messages"]
-    unit_price = numbers.money(Decimal(result["unit_price"]), result["currency"], spec)
-    params = {"unit_price": unit_price, "currency": ""}
+    params = {"unit_price": _money(result["unit_price"], result["currency"], spec), "quantity": numbers.number(Decimal(result["quantity"]), spec)}
     key = "unit_price_given" if result["unit_price_given"] else "unit_price_program"
-    tiers = result["tiers"]
-    index = next(i for i, t in enumerate(tiers) if t["min_quantity"] == result["tier"]["min_quantity"])
-    return {
-        "unit_price_note": _entry(key, " ".join(fill_parameters(messages[key], params).split())),
-        "provisional": _entry(result["provisional"], ""),
+    tier = result["tier"]
+    index = "" if tier is None else next(i for i, t in enumerate(result["tiers"]) if t == tier)
+    out = {
+        "unit_price_note": _entry(key, _tidy(fill_parameters(messages[key], params))),
+        "rate_known": _entry(result["rate_known"], ""),
         "product": _entry(result["product"], texts["inputs"]["product"]["options"].get(result["product"], "")),
         "tier_index": _entry(index, str(index)),
     }
+    if not result["rate_known"]:
+        # No final price without a rate: the result says what is missing for it.
+        missing = _tidy(fill_parameters(messages["rate_missing"], params))
+        out["final_total"] = _entry(None, missing)
+    return out
 
 
 def _view_eligibility(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
     currency = result["currency"]
     params = {
-        "min_volume": numbers.money(Decimal(result["min_volume"]), currency, spec),
-        "volume_shortfall": numbers.money(Decimal(result["volume_shortfall"]), currency, spec),
-        "currency": "",
+        "min_volume": _money(result["min_volume"], currency, spec),
+        "volume_shortfall": _money(result["volume_shortfall"], currency, spec),
     }
     out = {"suggest_affiliate_program": _entry(result["suggest_affiliate_program"], "")}
     for condition, words in texts["conditions"].items():
@@ -100,8 +115,8 @@ def _view_eligibility(result: dict, texts: dict, spec: dict) -> dict[str, dict[s
 
 
 def _tidy(text: str) -> str:
-    """Texts written as "{amount} {currency}" get the currency from the amount already."""
-    return " ".join(text.split())
+    """``text`` on one line, its blanks collapsed; the no-break spaces of a formatted amount are kept."""
+    return " ".join(part for part in text.translate(_BLANKS).split(" ") if part)
 
 
 def _view_access(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, str]]:
@@ -128,25 +143,30 @@ def error_message(payload: dict[str, Any], texts: dict, spec: dict | None = None
     return fill_parameters(template, params)
 
 
-def read_number(text: str, spec: dict) -> str:
-    """A number as the reader may write it, as the calculators read it: ``"15,5"`` -> ``"15.5"``
-    where the locale's decimal sign is a comma, and group spaces or apostrophes dropped.
-    A dot is left alone: in every locale here it is either the decimal sign or ambiguous."""
-    plain = _GROUPS.sub("", text.strip())
-    if spec.get("decimal") == "," and plain.count(",") == 1 and "." not in plain:
-        plain = plain.replace(",", ".")
-    return plain
+def read_number(text: str, spec: dict, field: str = "number") -> Decimal:
+    """A number as a reader of ``spec``'s locale writes it (``"2.000,50"`` in es, ``"2’000.50"``
+    in de-CH, ``"2 000,50"`` in fr), as a ``Decimal``: see :mod:`calculators.reading` for the rule.
+
+    Refusals are :class:`InputError` on ``field``: ``<field>.missing``, ``<field>.not_a_number``,
+    or ``number.ambiguous`` (``"2.000"`` where it could be 2 or 2000) and ``number.format``
+    (a sign the language does not use that way), whose params say what was understood."""
+    try:
+        return reading.read(text, spec)
+    except reading.Unreadable as refusal:
+        key = f"number.{refusal.problem}" if f"number.{refusal.problem}" in reading.KEY_PARAMS else f"{field}.{refusal.problem}"
+        raise InputError(field, key, refusal.params) from None
 
 
 def _read_inputs(calculator: str, inputs: Any, spec: dict) -> tuple[Any, dict[str, str]]:
-    """``inputs`` with its number fields read by :func:`read_number`; also the originals that changed."""
+    """``inputs`` with its number fields read by :func:`read_number` (blank ones are left to the
+    calculators: "not given" or ``missing``); also the originals, as the reader typed them."""
     if not isinstance(inputs, dict) or not spec:
         return inputs, {}
     read, originals = dict(inputs), {}
     for name in registry.get(calculator).number_fields:
         value = inputs.get(name)
-        if isinstance(value, str) and read_number(value, spec) != value:
-            read[name], originals[name] = read_number(value, spec), value
+        if isinstance(value, str) and value.strip():
+            read[name], originals[name] = read_number(value, spec, name), value
     return read, originals
 
 

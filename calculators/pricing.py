@@ -8,10 +8,11 @@ is left after the partner discount::
     final_total    = after_discount x (1 - degressive_rate)
 
 Each amount is computed exactly and rounded once to the cent (see
-:mod:`calculators.money`). ``cashback`` is for the case where the public price
-is paid (by the client, or by the partner with the client's payment methods):
-the public price minus the partner's preferential price, i.e. ``normal_total -
-final_total`` as shown, credited to the partner's prepaid account.
+:mod:`calculators.money`). The degressive rate is the caller's, or the one a
+sourced row of ``facts.DEGRESSIVE_TIERS`` gives for the quantity; without
+either there is no final price (``None``), never a guessed one. No cashback
+amount either: the seeds do not say whether the degressive rate is part of the
+public price, so only the cashback rule is known (the widget says it in words).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ FIELDS: dict[str, Field] = {
     "partner_discount": Number(Decimal(0), facts.MAX_PARTNER_DISCOUNT, places=PERCENT_PLACES),
     "product": Choice(facts.PRODUCTS),
     "unit_price": Optional(Number(Decimal(0), MAX_UNIT_PRICE, places=UNIT_PRICE_PLACES, exclusive_minimum=True)),
+    # The rate of the reader's price list, 0-100 %; blank: the sourced table's, where it has one.
+    "degressive_rate": Optional(Number(Decimal(0), _HUNDRED, places=PERCENT_PLACES)),
 }
 # Problems that involve more than one field: the unit price a product lacks.
 OTHER_ERROR_KEYS = ("unit_price.required",)
@@ -47,7 +50,13 @@ OTHER_ERROR_KEYS = ("unit_price.required",)
 
 @dataclass(frozen=True)
 class Quote:
-    """The price of ``quantity`` hostings; money rounded to the cent, rates in percent."""
+    """The price of ``quantity`` hostings; money rounded to the cent, rates in percent.
+
+    ``degressive_rate`` is the caller's rate, or the sourced table's row for
+    ``quantity`` (``tier``); when neither exists it is ``None``, and so are the
+    amounts that depend on it (``final_total``, ``final_per_hosting``,
+    ``total_reduction``): no rate is invented.
+    """
 
     product: str
     currency: str
@@ -57,30 +66,30 @@ class Quote:
     unit_price_given: bool  # True: the caller's unit_price, not the program's
     normal_total: Decimal
     after_discount: Decimal
-    degressive_rate: Decimal
-    final_total: Decimal
-    final_per_hosting: Decimal
-    total_reduction: Decimal  # percent off normal_total, exact
-    cashback: Decimal
-    tier: Tier
+    degressive_rate: Decimal | None
+    degressive_rate_given: bool  # True: the caller's rate, not the table's
+    final_total: Decimal | None
+    final_per_hosting: Decimal | None
+    total_reduction: Decimal | None  # percent off normal_total, exact
+    tier: Tier | None  # the table's row used, if any
 
     @property
-    def provisional(self) -> bool:
-        """Whether the degressive rate used is a placeholder, not a known fact."""
-        return self.tier.provisional
+    def rate_known(self) -> bool:
+        """Whether there is a degressive rate, so a final price."""
+        return self.degressive_rate is not None
 
 
 def tiers(product: Any = facts.EXAMPLE_PRODUCT) -> tuple[Tier, ...]:
-    """The degressive-rate table of ``product``, for display next to a result."""
+    """The sourced degressive-rate rows of ``product``, for display next to a result."""
     return facts.DEGRESSIVE_TIERS[FIELDS["product"].parse("product", product)]
 
 
-def tier_for(product: str, quantity: int) -> Tier:
-    """The row of ``product``'s table that holds ``quantity`` (already checked)."""
+def tier_for(product: str, quantity: int) -> Tier | None:
+    """The sourced row of ``product``'s table that covers ``quantity``; ``None`` when no row does."""
     for tier in facts.DEGRESSIVE_TIERS[product]:
         if tier.min_quantity <= quantity and (tier.max_quantity is None or quantity <= tier.max_quantity):
             return tier
-    raise AssertionError(f"no degressive tier for {quantity} x {product}")  # the table tests forbid gaps
+    return None
 
 
 def quote(
@@ -90,10 +99,13 @@ def quote(
     partner_discount: Any = facts.DEFAULT_PARTNER_DISCOUNT,
     product: Any = facts.EXAMPLE_PRODUCT,
     unit_price: Any = None,
+    degressive_rate: Any = None,
 ) -> Quote:
     """Price ``quantity`` hostings of ``product`` with the partner discount and the
     degressive rate. ``unit_price`` (monthly, excl. VAT) overrides the program's
     price and is required for products whose price the seeds do not give.
+    ``degressive_rate`` (percent) is used as given; without it, the sourced
+    table's rate for ``quantity``, if a row covers it, else no final price.
 
     Raises :class:`~calculators.errors.InputError` for any bad input.
     """
@@ -102,6 +114,7 @@ def quote(
     discount = FIELDS["partner_discount"].parse("partner_discount", partner_discount)
     product = FIELDS["product"].parse("product", product)
     given = FIELDS["unit_price"].parse("unit_price", unit_price)
+    given_rate = FIELDS["degressive_rate"].parse("degressive_rate", degressive_rate)
 
     if given is None:
         known = facts.UNIT_PRICES.get(product)
@@ -110,16 +123,17 @@ def quote(
         price = known[currency]
     else:
         price = given
-    tier = tier_for(product, quantity)
+    tier = tier_for(product, quantity) if given_rate is None else None
+    rate = given_rate if given_rate is not None else (tier.rate if tier is not None else None)
 
     with localcontext(CONTEXT):
         normal = price * quantity
         after_discount = normal * (_HUNDRED - discount) / _HUNDRED
-        final = after_discount * (_HUNDRED - tier.rate) / _HUNDRED
-        reduction = _HUNDRED - (_HUNDRED - discount) * (_HUNDRED - tier.rate) / _HUNDRED
-        per_hosting = final / quantity
+        if rate is not None:
+            final = after_discount * (_HUNDRED - rate) / _HUNDRED
+            reduction = _HUNDRED - (_HUNDRED - discount) * (_HUNDRED - rate) / _HUNDRED
+            per_hosting = final / quantity
 
-    normal_total, final_total = to_cents(normal), to_cents(final)
     return Quote(
         product=product,
         currency=currency,
@@ -127,13 +141,12 @@ def quote(
         partner_discount=normalized(discount),
         unit_price=price,
         unit_price_given=given is not None,
-        normal_total=normal_total,
+        normal_total=to_cents(normal),
         after_discount=to_cents(after_discount),
-        degressive_rate=normalized(tier.rate),
-        final_total=final_total,
-        final_per_hosting=to_cents(per_hosting),
-        total_reduction=normalized(reduction),
-        # The difference of the two amounts shown, so that they add up.
-        cashback=normal_total - final_total,
+        degressive_rate=None if rate is None else normalized(rate),
+        degressive_rate_given=given_rate is not None,
+        final_total=None if rate is None else to_cents(final),
+        final_per_hosting=None if rate is None else to_cents(per_hosting),
+        total_reduction=None if rate is None else normalized(reduction),
         tier=tier,
     )

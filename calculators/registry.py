@@ -15,7 +15,7 @@ from typing import Any
 
 from calculators import access, eligibility, facts, pricing
 from calculators._inputs import Boolean, Field, Integer, Number, Optional
-from calculators.errors import InputError
+from calculators.errors import READING_KEY_PARAMS, InputError
 from calculators.money import plain
 
 # Keys any call can produce, whichever the calculator.
@@ -48,6 +48,11 @@ class Calculator:
         return frozenset(keys | set(self.other_error_keys) | set(CALL_ERROR_KEYS))
 
     @property
+    def widget_error_keys(self) -> frozenset[str]:
+        """What the widget may show: the call's keys, and reading's own when a field holds a number."""
+        return self.error_keys | (frozenset(READING_KEY_PARAMS) if self.number_fields else frozenset())
+
+    @property
     def number_fields(self) -> frozenset[str]:
         """The inputs that hold a number, which a reader may write in their locale ("15,5", "2 000")."""
         return frozenset(
@@ -56,7 +61,7 @@ class Calculator:
 
 
 def _pricing_extras(result: pricing.Quote) -> dict[str, Any]:
-    return {"provisional": result.provisional, "tiers": pricing.tiers(result.product)}
+    return {"rate_known": result.rate_known, "tiers": pricing.tiers(result.product)}
 
 
 _ALL = (
@@ -84,7 +89,7 @@ _ALL = (
         pricing.quote,
         pricing.FIELDS,
         ("unit_price", "normal_total", "after_discount", "degressive_rate", "final_total", "final_per_hosting",
-         "total_reduction", "cashback"),
+         "total_reduction"),
         # The worked example of the discount-and-cashback guide.
         {
             "quantity": str(facts.EXAMPLE_QUANTITY),
@@ -92,6 +97,8 @@ _ALL = (
             "partner_discount": plain(facts.EXAMPLE_PARTNER_DISCOUNT),
             "product": facts.EXAMPLE_PRODUCT,
             "unit_price": "",
+            # Blank: the rate of the sourced table, where a row covers the quantity.
+            "degressive_rate": "",
         },
         pricing.OTHER_ERROR_KEYS,
         _pricing_extras,

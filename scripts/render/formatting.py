@@ -26,6 +26,13 @@ def _affixes(pattern: str) -> dict[str, str]:
     return {"prefix": parsed.prefix[0], "suffix": parsed.suffix[0]}
 
 
+def _groups(locale: Locale, decimal: str, group: str) -> list[str]:
+    """The signs read as group separators (calculators.reading): the locale's own, and the
+    language's usual one where it is not this locale's decimal sign (en-CH: ’ and the comma)."""
+    usual = Locale.parse(locale.language).number_symbols["latn"]["group"]
+    return [group] + ([usual] if usual not in (group, decimal) else [])
+
+
 @functools.cache
 def spec(lang: str) -> dict:
     """The CLDR number conventions of ``lang``'s locale, as calculators.numbers expects them."""
@@ -35,6 +42,7 @@ def spec(lang: str) -> dict:
         "locale": str(locale).replace("_", "-"),
         "decimal": symbols["decimal"],
         "group": symbols["group"],
+        "groups": _groups(locale, symbols["decimal"], symbols["group"]),
         "grouping": parse_pattern(locale.decimal_formats[None].pattern).grouping[0],
         "money": _affixes(locale.currency_formats["standard"].pattern),
         "percent": _affixes(locale.percent_formats[None].pattern),

@@ -99,27 +99,24 @@ def _results_pricing(texts: dict, shown: dict, spec: dict) -> str:
     breakdown = (
         f'<table class="kb-breakdown"><caption>{escape(messages["excl_vat"])}</caption><tbody>{rows}</tbody></table>'
         f'<p>{_output("unit_price_note", shown)}</p><p>{escape(messages["formula"])}</p>'
-        f'<p class="kb-note"{_visible("provisional=true", shown)}>{escape(messages["provisional"])}</p>'
     )
-    # Label and value in a table row, as everywhere: no colon whose spacing differs by language.
-    cashback = (
-        f'<div class="kb-cashback"><table class="kb-breakdown"><tbody>{_row(labels["cashback"], _output("cashback", shown))}</tbody></table>'
-        f'<p>{escape(messages["cashback"])}</p></div>'
-    )
-    return breakdown + cashback + "".join(_tiers(product, texts, shown, spec) for product in DEGRESSIVE_TIERS)
+    # The cashback rule, in words: its amount depends on what the public price holds, which the sources do not say.
+    cashback = f'<div class="kb-cashback"><p>{escape(messages["cashback"])}</p></div>'
+    tables = "".join(_tiers(product, texts, shown, spec) for product, rows in DEGRESSIVE_TIERS.items() if rows)
+    return breakdown + cashback + tables
 
 
 def _tiers(product: str, texts: dict, shown: dict, spec: dict) -> str:
+    """The sourced rows of ``product``'s degressive-rate table, the reader's row marked as current."""
     words = texts["tiers"]
     head = "".join(f'<th scope="col">{escape(words[k])}</th>' for k in ("min_quantity", "max_quantity", "rate", "source"))
     rows = []
     for index, tier in enumerate(DEGRESSIVE_TIERS[product]):
         upper = str(tier.max_quantity) if tier.max_quantity is not None else words["open_ended"]
-        source = words["provisional"] if tier.provisional else words["confirmed"]
         rows.append(
             f"<tr{_current(f'product={product}&tier_index={index}', shown)}>"
             f"<td>{tier.min_quantity}</td><td>{escape(upper)}</td><td>{escape(percent(tier.rate, spec))}</td>"
-            f'<td title="{escape(tier.source)}">{escape(source)}</td></tr>'
+            f"<td>{escape(words['sources'][tier.source.guide])}</td></tr>"
         )
     return (
         f'<table class="kb-tiers"{_visible(f"product={product}", shown)}><caption>{escape(words["caption"])}</caption>'
@@ -154,6 +151,7 @@ def _results_access(texts: dict, shown: dict, spec: dict) -> str:
     return (
         f'<table class="kb-scenario"><tbody>{rows}</tbody></table>'
         f'<p class="kb-note"{_visible("allowed=false", shown)}>{escape(messages["not_allowed"])}</p>'
+        f'<p class="kb-note"{_visible("payer=not_stated", shown)}>{escape(messages["not_stated"])}</p>'
         f'<p>{escape(messages["client_decides"])}</p>'
         + comparison_html(texts, shown)
     )

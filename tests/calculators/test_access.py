@@ -1,5 +1,6 @@
 """Rules of calculators.access: the scenarios of the seeds (cashback or discount by
-access type, payment methods and orderer), the capability table, bad inputs."""
+access type, payment methods and orderer), every rule of the capability table
+with the seed statement it rests on, the cells the seeds do not state, bad inputs."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import InputError, compare, scenario
-from calculators.access import ACCESS_TYPES, BENEFITS, CAPABILITIES, COLUMNS, PARTIES
+from calculators.access import ACCESS_TYPES, BENEFITS, CAPABILITIES, COLUMNS, NOT_STATED, PARTIES, RULES
 
 PROPERTY = settings(deadline=None, max_examples=150)
 SETTINGS = [("limited", None), ("full", "client"), ("full", "partner")]
@@ -27,8 +28,9 @@ SEED_SCENARIOS = {
     # Full, client's payment methods: cashback whoever orders; invoices at the client.
     ("full", "client", "client"): (True, "cashback", "client", "client"),
     ("full", "client", "partner"): (True, "cashback", "client", "client"),
-    # Full, partner's payment methods: cashback when the client orders...
-    ("full", "partner", "client"): (True, "cashback", "client", "client"),
+    # Full, partner's payment methods: cashback when the client orders; who pays and
+    # where the invoice lives when the client orders itself, the seeds do not say.
+    ("full", "partner", "client"): (True, "cashback", "not_stated", "not_stated"),
     # ... and the discount only when the partner orders with its own payment methods.
     ("full", "partner", "partner"): (True, "discount", "partner", "partner"),
 }
@@ -105,10 +107,100 @@ def test_payment_methods_are_chosen_only_with_full_access():
         assert capabilities["payment_methods_chosen_by"] == "client_and_partner"
 
 
+# Every rule of the table: (capability, column) -> (value, guide, words of the
+# seed statement it rests on). "not_stated": the seeds do not say, no source.
+LIMITED, FULL_CLIENT, FULL_PARTNER = "limited", "full_client_payment", "full_partner_payment"
+SEED_RULES = {
+    ("product_scope", LIMITED): ("chosen_products", "access-types", "l'accès spécifiquement à certains produits"),
+    ("product_scope", FULL_CLIENT): ("all_products", "access-types", "l'accès à tous ses produits"),
+    ("product_scope", FULL_PARTNER): ("all_products", "access-types", "l'accès à tous ses produits"),
+    ("partners_allowed", LIMITED): ("several", "access-types", "plusieurs Partenaires en accès limité"),
+    ("partners_allowed", FULL_CLIENT): ("one", "access-types", "qu'un seul Partenaire en accès complet"),
+    ("partners_allowed", FULL_PARTNER): ("one", "access-types", "qu'un seul Partenaire en accès complet"),
+    ("partner_manages_users", LIMITED): (True, "access-types", "gérer les utilisateurs et les équipes de travail"),
+    ("partner_manages_users", FULL_CLIENT): (True, "access-types", "gérer les utilisateurs et les équipes de travail"),
+    ("partner_manages_users", FULL_PARTNER): (True, "access-types", "gérer les utilisateurs et les équipes de travail"),
+    ("client_can_order", LIMITED): (True, "access-types", "lorsque le Client effectue des achats ou renouvelle"),
+    ("client_can_order", FULL_CLIENT): (True, "discount-and-cashback", "quand le Client effectue une commande"),
+    ("client_can_order", FULL_PARTNER): (True, "discount-and-cashback", "quand le Client effectue une commande"),
+    ("partner_can_order", LIMITED): (False, "access-types", "ne peut pas commander et renouveler"),
+    ("partner_can_order", FULL_CLIENT): (True, "access-types", "peut commander et renouveler"),
+    ("partner_can_order", FULL_PARTNER): (True, "access-types", "peut commander et renouveler"),
+    ("payment_methods_chosen_by", LIMITED): ("none", "payment-methods", "avec accès complet"),
+    ("payment_methods_chosen_by", FULL_CLIENT): ("client_and_partner", "access-types", "le Client & le Partenaire peuvent définir"),
+    ("payment_methods_chosen_by", FULL_PARTNER): ("client_and_partner", "access-types", "le Client & le Partenaire peuvent définir"),
+    ("payer_when_client_orders", LIMITED): ("client", "partner-program", "y compris leur facturation"),
+    ("payer_when_client_orders", FULL_CLIENT): ("client", "payment-methods", "le Client gère la facturation et règle les commandes"),
+    ("payer_when_client_orders", FULL_PARTNER): ("not_stated", None, None),
+    ("invoices_when_client_orders", LIMITED): ("client", "partner-program", "y compris leur facturation"),
+    ("invoices_when_client_orders", FULL_CLIENT): ("client", "payment-methods", "qu'au sein de l'organisation du Client"),
+    ("invoices_when_client_orders", FULL_PARTNER): ("not_stated", None, None),
+    ("payer_when_partner_orders", LIMITED): ("none", "access-types", "ne peut pas commander et renouveler"),
+    ("payer_when_partner_orders", FULL_CLIENT): ("client", "payment-methods", "règle les commandes et les renouvellements effectués par le Partenaire"),
+    ("payer_when_partner_orders", FULL_PARTNER): ("partner", "payment-methods", "le Partenaire gère la facturation et règle les commandes"),
+    ("invoices_when_partner_orders", LIMITED): ("none", "access-types", "ne peut pas commander et renouveler"),
+    ("invoices_when_partner_orders", FULL_CLIENT): ("client", "payment-methods", "le Partenaire n'y aura pas accès"),
+    ("invoices_when_partner_orders", FULL_PARTNER): ("partner", "payment-methods", "organisation du Partenaire, et le Client n'y aura pas accès"),
+    ("benefit_when_client_orders", LIMITED): ("cashback", "discount-and-cashback", "dont le Partenaire a la gestion"),
+    ("benefit_when_client_orders", FULL_CLIENT): ("cashback", "discount-and-cashback", "(moyens de paiement du Client): quand le Client effectue"),
+    ("benefit_when_client_orders", FULL_PARTNER): ("cashback", "discount-and-cashback", "(moyens de paiement du Partenaire): quand le Client effectue"),
+    ("benefit_when_partner_orders", LIMITED): ("none", "access-types", "ne peut pas commander et renouveler"),
+    ("benefit_when_partner_orders", FULL_CLIENT): ("cashback", "discount-and-cashback", "en utilisant les moyens de paiement de son client"),
+    ("benefit_when_partner_orders", FULL_PARTNER): ("discount", "discount-and-cashback", "La remise s'applique"),
+    ("products_installed_in", LIMITED): ("client", "access-types", "produits dont le Client lui a attribué la gestion"),
+    ("products_installed_in", FULL_CLIENT): ("client", "payment-methods", "installés directement au sein de l'Organisation du client"),
+    ("products_installed_in", FULL_PARTNER): ("client", "payment-methods", "installés directement au sein de l'organisation du client"),
+    ("access_type_changed_by", LIMITED): ("client", "access-types", "par le Client uniquement"),
+    ("access_type_changed_by", FULL_CLIENT): ("client", "access-types", "par le Client uniquement"),
+    ("access_type_changed_by", FULL_PARTNER): ("client", "access-types", "par le Client uniquement"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "expected"), SEED_RULES.items(), ids=lambda v: "-".join(map(str, v[:2])))
+def test_every_rule_rests_on_its_seed_statement(rule, expected):
+    """Each cell has its seed value and names the guide and statement it comes from; unstated cells have no source."""
+    capability, column = rule
+    value, guide, words = expected
+    cell = RULES[capability][list(COLUMNS).index(column)]
+    assert cell.value == value
+    if value == NOT_STATED:
+        assert cell.source is None
+    else:
+        assert (cell.source.guide, words in cell.source.statement) == (guide, True)
+
+
+def test_seed_rules_cover_the_whole_table():
+    """No cell of the table escapes the test above."""
+    assert set(SEED_RULES) == {(capability, column) for capability in RULES for column in COLUMNS}
+
+
+def test_only_the_client_ordering_with_the_partners_payment_methods_is_not_stated():
+    """The seeds give every cell but who pays, and where the invoice lives, when the client
+    orders itself while the partner's payment methods are set."""
+    unstated = {(capability, column) for capability in RULES for column, cell in zip(COLUMNS, RULES[capability], strict=True)
+                if cell.value == NOT_STATED}  # fmt: skip
+    assert unstated == {("payer_when_client_orders", FULL_PARTNER), ("invoices_when_client_orders", FULL_PARTNER)}
+
+
+def test_with_the_partners_payment_methods_the_partner_pays_and_holds_the_invoices():
+    """Payment-methods guide: with the partner's payment methods, the partner settles orders and renewals
+    and invoices are only in the partner's organisation, the client has no access to them."""
+    result = scenario(access="full", payment="partner", orderer="partner")
+    assert (result.payer, result.invoices_visible_to, result.partner_benefit) == ("partner", "partner", "discount")
+
+
+def test_the_client_ordering_with_the_partners_payment_methods_is_not_stated():
+    """Nowhere do the seeds say who pays, nor where the invoice is, when the client itself orders
+    while the partner's payment methods are set: not stated, not the client."""
+    result = scenario(access="full", payment="partner", orderer="client")
+    assert (result.payer, result.invoices_visible_to) == ("not_stated", "not_stated")
+
+
 def test_invoices_live_where_the_payment_methods_are():
-    """In every column, invoices are seen by whoever pays."""
+    """Wherever the seeds state both, invoices are seen by whoever pays."""
     for orderer in PARTIES:
-        assert CAPABILITIES[f"invoices_when_{orderer}_orders"] == CAPABILITIES[f"payer_when_{orderer}_orders"]
+        for payer, invoices in zip(CAPABILITIES[f"payer_when_{orderer}_orders"], CAPABILITIES[f"invoices_when_{orderer}_orders"], strict=True):
+            assert payer == invoices
 
 
 # The capability table.

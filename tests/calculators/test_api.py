@@ -34,18 +34,34 @@ def test_pricing_defaults_are_the_worked_example():
 
 def test_run_gives_the_same_figures_as_the_python_function():
     """run() is quote() with form text in and strings out."""
-    result = run("pricing", {"quantity": "12", "currency": "EUR", "partner_discount": "12.5"})
-    direct = quote(quantity=12, currency="EUR", partner_discount=Decimal("12.5"))
-    for name in ("normal_total", "after_discount", "final_total", "final_per_hosting", "cashback"):
+    result = run("pricing", {"quantity": "35", "currency": "EUR", "partner_discount": "12.5"})
+    direct = quote(quantity=35, currency="EUR", partner_discount=Decimal("12.5"))
+    for name in ("normal_total", "after_discount", "final_total", "final_per_hosting", "degressive_rate"):
         assert result[name] == str(getattr(direct, name))
-    assert result["unit_price_given"] is False
+    assert (result["unit_price_given"], result["degressive_rate_given"], result["rate_known"]) == (False, False, True)
     assert result["tier"]["rate"] == str(direct.tier.rate)
+    assert result["tier"]["source"]["guide"] == "discount-and-cashback"
     assert [row["min_quantity"] for row in result["tiers"]] == [row.min_quantity for row in tiers()]
+
+
+def test_run_without_a_known_rate_sends_null_for_what_it_does_not_know():
+    """12 web hostings: no published rate, so no final price; the amounts before it are given."""
+    result = run("pricing", {"quantity": "12", "currency": "EUR", "partner_discount": "12.5", "degressive_rate": ""})
+    assert (result["normal_total"], result["after_discount"]) == ("69.00", "60.38")  # 12 x 5.75; x 0.875 = 60.375
+    assert [result[name] for name in ("degressive_rate", "final_total", "final_per_hosting", "total_reduction", "tier")] == [None] * 5
+    assert result["rate_known"] is False
+    json.dumps(result)
+
+
+def test_run_reads_the_readers_degressive_rate():
+    """The form's degressive_rate field is quote()'s keyword argument."""
+    result = run("pricing", {"quantity": "120", "degressive_rate": "30"})
+    assert (result["degressive_rate"], result["final_total"], result["degressive_rate_given"]) == ("30", "666.62", True)
 
 
 def test_decimals_leave_as_plain_strings_without_exponent():
     """A Decimal is sent as fixed-point text, so JavaScript never rounds it."""
-    result = run("pricing", {"quantity": "1e2", "partner_discount": "2E+1"})
+    result = run("pricing", {"quantity": "1e2", "partner_discount": "2E+1", "degressive_rate": "1E+1"})
     assert result["partner_discount"] == "20"
     assert result["normal_total"] == "992.00"
     for name in registry.get("pricing").outputs:

@@ -35,6 +35,17 @@ def test_placeholders_hold_the_seeds_figures():
     assert placeholders() == SEED_FIGURES
 
 
+def test_money_facts_are_written_with_their_cents():
+    """A guide shows money with two decimals: CHF 2000 is the fact 2000.00 (its text "CHF 2’000.00")."""
+    computed = placeholders()
+    assert str(computed["min_volume_chf"].value) == "2000.00"
+    assert str(computed["min_volume_eur"].value) == "1800.00"
+    assert str(computed["example_eur_after_discount"].value) == "161.00"
+    for name, fact in computed.items():
+        if fact.kind == "money":
+            assert fact.value.as_tuple().exponent <= -2, name
+
+
 def test_money_facts_have_a_currency_and_others_do_not():
     """A money fact says its currency; a percent or a count has none."""
     for name, fact in placeholders().items():
@@ -55,7 +66,7 @@ def test_example_figures_are_computed_by_the_pricing_calculator(monkeypatch):
 def test_example_rates_follow_the_tier_table(monkeypatch):
     """The example's degressive rate is looked up in the table, not typed."""
     rows = tuple(
-        facts.Tier(t.min_quantity, t.max_quantity, Decimal("30") if t.rate == 25 else t.rate, t.source, t.provisional)
+        facts.Tier(t.min_quantity, t.max_quantity, Decimal("30") if t.rate == 25 else t.rate, t.source)
         for t in facts.DEGRESSIVE_TIERS["web-hosting"]
     )
     monkeypatch.setitem(facts.DEGRESSIVE_TIERS, "web-hosting", rows)

@@ -11,7 +11,7 @@ ones that skip in Pyodide).
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -39,15 +39,15 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 # What scripts/render/formatting.spec(lang) hands the widgets (checked against it below).
 SPECS = {
-    "fr": {"locale": "fr-CH", "decimal": ",", "group": NNBSP, "grouping": 3, "money": {"prefix": "", "suffix": NBSP + "¤"},
+    "fr": {"locale": "fr-CH", "decimal": ",", "group": NNBSP, "groups": [NNBSP], "grouping": 3, "money": {"prefix": "", "suffix": NBSP + "¤"},
            "percent": {"prefix": "", "suffix": "%"}, "symbols": {"CHF": "CHF", "EUR": "€"}},
-    "en": {"locale": "en-CH", "decimal": ".", "group": "’", "grouping": 3, "money": {"prefix": "¤" + NBSP, "suffix": ""},
+    "en": {"locale": "en-CH", "decimal": ".", "group": "’", "groups": ["’", ","], "grouping": 3, "money": {"prefix": "¤" + NBSP, "suffix": ""},
            "percent": {"prefix": "", "suffix": "%"}, "symbols": {"CHF": "CHF", "EUR": "€"}},
-    "de": {"locale": "de-CH", "decimal": ".", "group": "’", "grouping": 3, "money": {"prefix": "¤" + NBSP, "suffix": ""},
+    "de": {"locale": "de-CH", "decimal": ".", "group": "’", "groups": ["’"], "grouping": 3, "money": {"prefix": "¤" + NBSP, "suffix": ""},
            "percent": {"prefix": "", "suffix": "%"}, "symbols": {"CHF": "CHF", "EUR": "EUR"}},
-    "it": {"locale": "it-CH", "decimal": ".", "group": "’", "grouping": 3, "money": {"prefix": "¤" + NBSP, "suffix": ""},
+    "it": {"locale": "it-CH", "decimal": ".", "group": "’", "groups": ["’"], "grouping": 3, "money": {"prefix": "¤" + NBSP, "suffix": ""},
            "percent": {"prefix": "", "suffix": "%"}, "symbols": {"CHF": "CHF", "EUR": "€"}},
-    "es": {"locale": "es-ES", "decimal": ",", "group": ".", "grouping": 3, "money": {"prefix": "", "suffix": NBSP + "¤"},
+    "es": {"locale": "es-ES", "decimal": ",", "group": ".", "groups": ["."], "grouping": 3, "money": {"prefix": "", "suffix": NBSP + "¤"},
            "percent": {"prefix": "", "suffix": NBSP + "%"}, "symbols": {"CHF": "CHF", "EUR": "€"}},
 }  # fmt: skip
 
@@ -63,77 +63,7 @@ def _setup(lang: str, name: str) -> dict:
     return {"texts": _texts(lang, name), "spec": SPECS[lang]}
 
 
-# read_number: what a reader types, read as Babel reads it in the reader's locale.
-# (lang, typed, Babel's parse_decimal, None where Babel refuses it)
-
-
-def _differs(reason: str):
-    return pytest.mark.xfail(strict=True, reason=f"read_number disagrees with Babel: {reason}")
-
-
-_LENIENT_APOSTROPHE = _differs("Babel refuses the ASCII apostrophe (CLDR's group is ’ or a space); read_number drops it")
-_LENIENT_SPACE = _differs("Babel refuses a space where CLDR's group is not a space; read_number drops it")
-READINGS = [
-    ("fr", "35", "35"),
-    ("fr", "15,5", "15.5"),
-    ("fr", "15.5", "15.5"),
-    ("fr", "2 000", "2000"),
-    ("fr", f"2{NNBSP}000", "2000"),
-    ("fr", "2 000,50", "2000.50"),
-    ("fr", "1,234,567", None),
-    pytest.param("fr", "2'000", None, marks=_LENIENT_APOSTROPHE),
-    ("es", "35", "35"),
-    ("es", "15,5", "15.5"),
-    ("es", "0,5", "0.5"),
-    ("es", "1,234,567", None),
-    pytest.param("es", "2.000", "2000", marks=_differs("es_ES groups with a dot: Babel reads 2000, read_number 2")),
-    pytest.param("es", "1.234.567", "1234567", marks=_differs("es_ES groups with a dot: Babel reads 1234567, read_number refuses it")),
-    pytest.param("es", "2.000,50", "2000.50", marks=_differs("es_ES groups with a dot: Babel reads 2000.50, read_number refuses it")),
-    pytest.param("es", "15.5", "155", marks=_differs("Babel (not strict) drops the dot as es_ES's group sign: 155; read_number 15.5")),
-    pytest.param("es", "2 000", None, marks=_LENIENT_SPACE),
-]  # fmt: skip
-for _lang in ("en", "de", "it"):
-    READINGS += [
-        (_lang, "35", "35"),
-        (_lang, "15.5", "15.5"),
-        (_lang, "2’000", "2000"),
-        (_lang, "2’000.50", "2000.50"),
-        (_lang, "15,5", None),
-        (_lang, "2,000.50", None),
-        pytest.param(_lang, "2'000", None, marks=_LENIENT_APOSTROPHE),
-        pytest.param(_lang, "2 000", None, marks=_LENIENT_SPACE),
-    ]
-
-
-def _as_calculators_read(text: str) -> Decimal | None:
-    """The number the calculators get from a read text (they read it with Decimal), or None."""
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
-
-
-def _reading(row) -> tuple:
-    return tuple(row.values) if hasattr(row, "values") else row
-
-
-@pytest.mark.parametrize(("lang", "typed", "babel"), READINGS)
-def test_read_number_reads_what_a_reader_types_as_babel_does(lang, typed, babel):
-    """The number a reader types in their locale reaches the calculators as the
-    number Babel reads (or, where Babel reads none, is refused)."""
-    read = _as_calculators_read(present.read_number(typed, SPECS[lang]))
-    assert read == (None if babel is None else Decimal(babel))
-
-
-def test_babel_reads_the_table_as_written():
-    """Every expected reading above is Babel's own parse_decimal in the locale of the site."""
-    numbers = pytest.importorskip("babel.numbers")
-    for lang, typed, expected in map(_reading, READINGS):
-        try:
-            babel = str(numbers.parse_decimal(typed, locale=LOCALES[lang]))
-        except numbers.NumberFormatError:
-            babel = None
-        assert babel == expected, (lang, typed)
+# read_number: what a reader types, read in the page's locale or refused: tests/calculators/test_reading.py.
 
 
 def test_babel_specs_are_the_builds():
@@ -214,11 +144,7 @@ def test_handle_reads_a_decimal_written_the_locales_way(lang):
     assert answer["view"]["final_total"] == {"value": "227.85", "text": shown}
 
 
-@pytest.mark.parametrize(
-    "lang",
-    [pytest.param(lang, marks=_differs("es_ES groups with a dot: Babel reads 2.000 as 2000, read_number as 2")) if lang == "es" else lang
-     for lang in LOCALES],
-)
+@pytest.mark.parametrize("lang", LOCALES)
 def test_handle_reads_the_annual_volume_with_the_locales_group_sign(lang):
     """CHF 2000 a year, typed with the locale's own group sign, meets the minimum volume."""
     typed = "2" + SPECS[lang]["group"] + "000"
@@ -226,6 +152,33 @@ def test_handle_reads_the_annual_volume_with_the_locales_group_sign(lang):
     assert answer["result"]["annual_volume"] == "2000"
     assert "minimum_volume" not in answer["result"]["unmet"]
     assert answer["result"]["volume_shortfall"] == "0.00"
+
+
+# "2.000" typed for a quantity: 2000 where the dot groups thousands (es), refused where it
+# could be 2 or 2000 (never the price of 2 hostings); "12.5" where the dot is not this language's decimal sign.
+MISREADS = [
+    ("es", "2.000", {"quantity": 2000}),
+    ("es", "2,000", ("number.ambiguous", {"value": "2,000", "thousands": "2.000", "decimals": "2"})),
+    ("de", "2.000", ("number.ambiguous", {"value": "2.000", "thousands": "2’000", "decimals": "2"})),
+    ("it", "2.000", ("number.ambiguous", {"value": "2.000", "thousands": "2’000", "decimals": "2"})),
+    ("en", "2.000", ("number.ambiguous", {"value": "2.000", "thousands": "2’000", "decimals": "2"})),
+    ("en", "2,000", {"quantity": 2000}),
+    ("fr", "2.000", ("number.ambiguous", {"value": "2.000", "thousands": f"2{NNBSP}000", "decimals": "2"})),
+    ("fr", "12.5", ("number.format", {"value": "12.5", "decimal": ",", "example": "12,5"})),
+    ("de", "12,5", ("number.format", {"value": "12,5", "decimal": ".", "example": "12.5"})),
+    ("fr", "1e3", ("quantity.not_a_number", {"value": "1e3"})),
+]
+
+
+@pytest.mark.parametrize(("lang", "typed", "expected"), MISREADS)
+def test_handle_never_misreads_a_quantity(lang, typed, expected):
+    answer = present.handle("pricing", {"quantity": typed}, _setup(lang, "pricing"))
+    if isinstance(expected, dict):
+        assert answer["result"]["quantity"] == expected["quantity"]
+    else:
+        error = answer["error"]
+        assert (error["field"], error["key"], error["params"]) == ("quantity", *expected)
+        assert error["message"]
 
 
 @pytest.mark.parametrize("lang", LOCALES)
