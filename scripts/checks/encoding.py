@@ -13,7 +13,7 @@ import re
 from ftfy import badness
 
 from scripts.checks.base import Check, Context, register
-from scripts.checks.text import dotted, leaves
+from scripts.checks.text import dotted, strings
 
 # The letters and signs of the five languages. Their UTF-8 bytes read in a
 # legacy code page give the mis-decoded forms ("rĂ©seau" for "réseau").
@@ -76,6 +76,26 @@ _SUSPECT = re.compile(
 )
 
 
+# The same test without scanning the text character by character in Python's
+# regex engine: from the set of its characters. Plain letters and signs are
+# innocent unless a lead and one of its second characters are both present,
+# and only then (rarely) does the regex say whether they are side by side.
+_INNOCENT = frozenset(map(chr, range(0x80))) | _LETTERS_ALL | frozenset(SIGNS)
+
+
+def suspect(text: str) -> bool:
+    """Whether ``text`` is worth a closer look: ``_SUSPECT`` finds something in it."""
+    if text.isascii():
+        return False
+    chars = set(text)
+    if not chars <= _INNOCENT:
+        return True
+    for lead, seconds in _SECOND_CHARS.items():
+        if lead in chars and not seconds.isdisjoint(chars):
+            return _SUSPECT.search(text) is not None
+    return False
+
+
 def mojibake(text: str) -> list[tuple[str, str, str]]:
     """Each mis-decoded word: (as written, as it should be, the code page that misread it)."""
     found = []
@@ -134,10 +154,10 @@ class Encoding(Check):
     def run(self, context: Context) -> None:
         file = context.file
         assert file.parsed is not None
-        if not _SUSPECT.search(file.text):
+        if not suspect(file.text):
             return
-        for where, text in leaves(file.parsed.data):
-            if _SUSPECT.search(text):
+        for where, text in strings(file):
+            if suspect(text):
                 self._text(context, where, text)
 
     def _text(self, context: Context, where: tuple, text: str) -> None:

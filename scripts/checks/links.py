@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
-from difflib import get_close_matches
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from calculators.grammar import EXTERNAL_TARGET, INTERNAL_TARGET, LINK_DESTINATION, link_destinations
@@ -77,10 +77,12 @@ class Links(Check):
         file, ref = context.file, context.ref
         assert ref is not None
         for fpath, tpath, fr_text, tr_text in context.pairs:
-            if "](" not in fr_text and "](" not in tr_text and "://" not in fr_text + tr_text:
+            if "](" not in fr_text and "](" not in tr_text and "://" not in fr_text and "://" not in tr_text:
                 continue
-            fr_targets = Counter(_link_targets(fr_text))
-            tr_targets = Counter(_link_targets(tr_text))
+            fr_list, tr_list = _link_targets(fr_text), _link_targets(tr_text)
+            if fr_list == tr_list:
+                continue  # the same targets in the same order (most texts): nothing to count
+            fr_targets, tr_targets = Counter(fr_list), Counter(tr_list)
             fr_line = f"{ref.shown}:{ref.line_of(fpath)}"
             missing = sorted((fr_targets - tr_targets).elements())
             for target in sorted((tr_targets - fr_targets).elements()):
@@ -136,10 +138,34 @@ def _target_problem(target: str, here: Language, reference: Language) -> str:
 
 
 def _closest(name: str, known: Collection[str]) -> str | None:
-    """The known id nearest to a mistyped one (among ids of about its length: quick with 1000 guides)."""
+    """The known id nearest to a mistyped one: ``get_close_matches(name, near, n=1)``, without its full
+    ``ratio()`` for every id of about the same length.
+
+    ``quick_ratio()`` is an upper bound of ``ratio()``: the ids are tried from the highest bound down,
+    and the search stops once no bound left can reach the best ratio found (a tie still counts:
+    get_close_matches keeps the greatest id of equal ratios).
+    """
     near = [other for other in known if abs(len(other) - len(name)) <= 3]
-    found = get_close_matches(name, near, n=1)
-    return found[0] if found else None
+    matcher = SequenceMatcher()
+    matcher.set_seq2(name)
+    bounded = []
+    for other in near:
+        matcher.set_seq1(other)
+        if matcher.real_quick_ratio() >= _CUTOFF and (bound := matcher.quick_ratio()) >= _CUTOFF:
+            bounded.append((bound, other))
+    bounded.sort(reverse=True)
+    best: tuple[float, str] | None = None
+    for bound, other in bounded:
+        if best is not None and bound < best[0]:
+            break
+        matcher.set_seq1(other)
+        score = matcher.ratio()
+        if score >= _CUTOFF and (best is None or (score, other) > best):
+            best = (score, other)
+    return best[1] if best else None
+
+
+_CUTOFF = 0.6  # get_close_matches' default
 
 
 def _guide_problem(name: str, anchor: str | None, here: Language, reference: Language) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scripts.checks.base import Check, Context, register
+from scripts.checks.text import strings
 from scripts.render import safety
 
 
@@ -12,5 +13,5 @@ class Unsafe(Check):
     description = "executable markup: raw HTML, {attribute lists}, javascript: links (scripts/render/safety.py)"
 
     def run(self, context: Context) -> None:
-        for error in safety.problems(context.file.source):
+        for error in safety.problems(context.file.source, strings(context.file)):
             self.add(context, error.line, error.message)

@@ -37,14 +37,13 @@ class Placeholders(Check):
 
     def run(self, context: Context) -> None:
         file, facts = context.file, context.facts
-        known = ", ".join(sorted(facts))
         for where, text in texts(file):
             if "{" not in text and "}" not in text:
                 continue
             for name in FACT.findall(text):
                 if name not in facts:
                     close = get_close_matches(name, list(facts), n=1)
-                    fix = f"write {{{{ {close[0]} }}}}" if close else f"use one of: {known}"
+                    fix = f"write {{{{ {close[0]} }}}}" if close else f"use one of: {', '.join(sorted(facts))}"
                     self.add(
                         context, file.line_of(where, name or "{{"),
                         f"{dotted(where)}: unknown placeholder {{{{ {name} }}}} — {fix}",
@@ -75,9 +74,12 @@ class Placeholders(Check):
                 continue
             where = f"{ref.shown}:{ref.line_of(fpath)}"
             for pattern, (left, right) in ((FACT, ("{{ ", " }}")), (PARAMETER, ("{", "}"))):
-                fr_names = Counter(pattern.findall(fr_text))
-                tr_names = Counter(pattern.findall(tr_text))
-                if pattern is PARAMETER and file.kind == "calculator":
+                fr_found, tr_found = pattern.findall(fr_text), pattern.findall(tr_text)
+                miswritten_too = pattern is PARAMETER and file.kind == "calculator"
+                if fr_found == tr_found and not miswritten_too:
+                    continue  # the same names in the same order (most texts): nothing to count
+                fr_names, tr_names = Counter(fr_found), Counter(tr_found)
+                if miswritten_too:
                     # a miswritten {Min} is reported as such above, not also as fr's {min} missing
                     tr_names.update(meant for meant in miswritten(tr_text).values() if meant in fr_names)
                 for name in sorted((fr_names - tr_names).elements()):

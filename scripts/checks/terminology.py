@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scripts.checks.base import Check, Context, register
 from scripts.checks.text import SPACES, dotted, prose, texts
@@ -18,24 +18,44 @@ class Terms:
     pattern: re.Pattern | None
     approved: dict[str, tuple[str, str, int]]  # variant (folded) -> term, term id, glossary line
     glossary: str
+    # (needle, alternative of ``pattern``) for each variant, in the pattern's order. The
+    # needle is a piece of the variant that any match holds as is: a variant whose needle
+    # is not in the text cannot match there, so only the others are searched for. One
+    # alternation tried at every position of a file costs more than a few ``in`` tests.
+    alternatives: tuple[tuple[str, str], ...] = ()
+    _patterns: dict[tuple[str, ...], re.Pattern] = field(default_factory=dict, compare=False, repr=False)
 
     def find(self, text: str) -> Iterator[str]:
         """Each forbidden variant in ``text``, as a whole word, in any case."""
         if self.pattern is None:
             return
         lowered = text.lower()
+        pattern = self._pattern_for(lowered)
+        if pattern is None:
+            return
         if len(lowered) != len(text):  # a letter whose lowercase is longer: report the lowercase
             text = lowered
         position = 0
         # The word-start test is done here, not in the pattern: a lookbehind
         # there would make the regex engine try every position (5x slower).
-        while (match := self.pattern.search(lowered, position)) is not None:
+        while (match := pattern.search(lowered, position)) is not None:
             start = match.start()
             if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 position = start + 1
                 continue
             yield text[start:match.end()]
             position = match.end()
+
+    def _pattern_for(self, lowered: str) -> re.Pattern | None:
+        """``pattern`` without the variants that cannot match in ``lowered`` (it matches the same); None if none can."""
+        if not self.alternatives:
+            return self.pattern
+        chosen = tuple(alternative for needle, alternative in self.alternatives if needle in lowered)
+        if not chosen:
+            return None
+        if chosen not in self._patterns:
+            self._patterns[chosen] = _compiled(chosen)
+        return self._patterns[chosen]
 
 
 def terms(glossary: File | None) -> Terms:
@@ -48,11 +68,20 @@ def terms(glossary: File | None) -> Terms:
             approved[_fold(variant)] = (term["term"], term["id"], glossary.line_of(("terms", index, "forbidden")))
     if not approved:
         return Terms(None, {}, glossary.shown)
-    alternatives = [
-        r"\s+".join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in variant.split())
+    alternatives = tuple(
+        (_needle(variant), r"\s+".join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in variant.split()))
         for variant in sorted(approved, key=len, reverse=True)
-    ]
-    return Terms(re.compile("(?:" + "|".join(alternatives) + r")(?!\w)"), approved, glossary.shown)
+    )
+    return Terms(_compiled([pattern for _needle, pattern in alternatives]), approved, glossary.shown, alternatives)
+
+
+def _compiled(alternatives) -> re.Pattern:
+    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _needle(variant: str) -> str:
+    """The longest piece of ``variant`` (folded) that its pattern matches literally: no space, no apostrophe."""
+    return max(variant.replace("'", " ").split(), key=len, default="")
 
 
 def _fold(text: str) -> str:

@@ -59,28 +59,62 @@ _NOT_TEXT_NOR_SPECIFIC = {
 }
 
 
+def strings(file: File) -> list[tuple[tuple, str]]:
+    """Every string of a parsed file, ids included, with its path: walked once per file and shared
+    (the unsafe and encoding checks read them all, ``texts`` picks the translated ones)."""
+    assert file.parsed is not None
+    if "_strings" not in file.__dict__:
+        file.__dict__["_strings"] = list(leaves(file.parsed.data))
+    return file.__dict__["_strings"]
+
+
 def texts(file: File, *, with_specific: bool = True) -> list[tuple[tuple, str]]:
     """The translated texts of a loaded file (not its ids and choices), listed once per file."""
     assert file.source is not None
     cache = file.__dict__.setdefault("_texts", {})
     if with_specific not in cache:
         skip = (_NOT_TEXT if with_specific else _NOT_TEXT_NOR_SPECIFIC)[file.kind]
-        cache[with_specific] = list(leaves(file.source.data, skip=skip))
+        cache[with_specific] = [(where, text) for where, text in strings(file) if not _skipped(where, skip)]
     return cache[with_specific]
+
+
+def _skipped(where: tuple, skip: Trie) -> bool:
+    """Whether ``leaves(..., skip=skip)`` leaves out the string at ``where``: a key ends a pattern on its way."""
+    node: Trie | None = skip
+    for part in where:
+        if isinstance(part, int):
+            node = node.get("*")
+            if node is None:
+                return False
+        else:
+            node = node.get(part)
+            if node is None:
+                return False
+            if node.end:  # leaves() tests the end of a pattern at keys only
+                return True
+    return False
 
 
 def leaves(data: Any, where: tuple = (), *, skip: Trie | None = None) -> Iterator[tuple[tuple, str]]:
     """Every string under ``data``: (JSON path, text), except those under the ``skip`` patterns."""
+    found: list[tuple[tuple, str]] = []
+    _collect(data, where, skip, found)
+    return iter(found)
+
+
+def _collect(data: Any, where: tuple, skip: Trie | None, found: list[tuple[tuple, str]]) -> None:
+    # Appending to one list, not nested generators: each value would pass through every level above it.
     if isinstance(data, dict):
         for key, value in data.items():
             below = skip.step(key) if skip else None
             if below is None or not below.end:
-                yield from leaves(value, (*where, key), skip=below)
+                _collect(value, (*where, key), below, found)
     elif isinstance(data, list):
+        below = skip.step(0) if skip else None  # the same step for every index
         for index, value in enumerate(data):
-            yield from leaves(value, (*where, index), skip=skip.step(index) if skip else None)
+            _collect(value, (*where, index), below, found)
     elif isinstance(data, str):
-        yield where, data
+        found.append((where, data))
 
 
 def dotted(where: tuple) -> str:

@@ -17,6 +17,7 @@ Two nets, one behind the other:
 from __future__ import annotations
 
 import html
+import os
 import re
 import weakref
 from pathlib import Path
@@ -45,6 +46,9 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # Browsers drop ASCII tabs and newlines anywhere in a URL, and controls and spaces before it.
 _URL_IGNORED = re.compile(r"[\t\n\r]+|^[\x00-\x20]+")
 SAFE_SCHEMES = ("https", "http", "mailto", "tel", "guide", "calculator")
+# A destination starting with one of these, as written, is safe whatever follows:
+# the scheme is already read (no '&' entity, no ignored character before its ':').
+_SAFE_PREFIXES = tuple(f"{scheme}:" for scheme in SAFE_SCHEMES)
 
 # Calculator texts other than the title and the intro are plain text that the widgets
 # escape (and whose {name} braces are message parameters): only raw HTML is refused there.
@@ -67,6 +71,8 @@ def check_plain(value: str) -> str | None:
 
 
 def _raw_html(value: str) -> tuple[str, str] | None:
+    if "<" not in value:  # most texts: no regex at all
+        return None
     match = _RAW_HTML.search(_AUTOLINK.sub(" ", value))
     if match is None:
         return None
@@ -77,6 +83,8 @@ def _raw_html(value: str) -> tuple[str, str] | None:
 
 
 def _attribute_list(value: str) -> tuple[str, str] | None:
+    if "{" not in value:
+        return None
     match = _ATTR_LIST.search(FACT.sub(" ", value))
     if match is None:
         return None
@@ -87,9 +95,14 @@ def _attribute_list(value: str) -> tuple[str, str] | None:
 
 
 def _unsafe_link(value: str) -> tuple[str, str] | None:
+    if "]" not in value:  # both kinds of destination follow a ']'
+        return None
     for pattern in _DESTINATIONS:
         for match in pattern.finditer(value):
-            target = _URL_IGNORED.sub("", html.unescape(match.group(1)))
+            target = match.group(1)
+            if target.startswith(_SAFE_PREFIXES):
+                continue  # the usual guide:, https://... links: nothing to unescape or strip
+            target = _URL_IGNORED.sub("", html.unescape(target))
             scheme = _SCHEME.match(target)
             if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
                 return match.group(1), (
@@ -128,11 +141,14 @@ def check_source(source: Source) -> None:
         raise known[1]
 
 
-def problems(source: Source) -> list[SourceError]:
-    """Every unsafe text of ``source``, each at its line."""
-    calculator = source.path.parent.name == "calculators"
+def problems(source: Source, strings: list[tuple[tuple, str]] | None = None) -> list[SourceError]:
+    """Every unsafe text of ``source``, each at its line (``strings``: its (path, string) pairs, if already listed)."""
+    # The folder's name from the path's string: pathlib's .parent costs more than the whole check of most files.
+    calculator = os.path.basename(os.path.dirname(os.fspath(source.path))) == "calculators"
     errors = []
-    for where, value in _strings(source.data, ()):
+    for where, value in _strings(source.data) if strings is None else strings:
+        if "<" not in value and "{" not in value and "]" not in value:
+            continue  # each finder needs one of these (raw HTML, attribute list, link destination): most texts pass here
         found = _raw_html(value) if calculator and where not in _CALCULATOR_MARKDOWN else _markdown_problem(value)
         if found:
             errors.append(_error(source, where, value, found))
@@ -143,15 +159,22 @@ def _markdown_problem(value: str) -> tuple[str, str] | None:
     return _raw_html(value) or _attribute_list(value) or _unsafe_link(value)
 
 
-def _strings(data, where: tuple):
-    if isinstance(data, str):
-        yield where, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*where, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*where, index))
+def _strings(data) -> list[tuple[tuple, str]]:
+    """Every string under ``data`` with its path, in document order (one list: nested generators cost more)."""
+    found: list[tuple[tuple, str]] = []
+
+    def walk(data, where: tuple) -> None:
+        if isinstance(data, str):
+            found.append((where, data))
+        elif isinstance(data, dict):
+            for key, value in data.items():
+                walk(value, (*where, key))
+        elif isinstance(data, list):
+            for index, value in enumerate(data):
+                walk(value, (*where, index))
+
+    walk(data, ())
+    return found
 
 
 def _error(source: Source, where: tuple, value: str, found: tuple[str, str]) -> SourceError:

@@ -56,11 +56,15 @@ class File:
 
     @functools.cached_property
     def shown(self) -> str:
-        return f"{shown_path(self.tree, self.tree.docs)}/{self.lang}/{self.key}"
+        return f"{_shown_docs(self.tree)}/{self.lang}/{self.key}"
 
-    @property
+    @functools.cached_property
     def guide(self) -> str | None:
-        return Path(self.key).stem if self.kind == "guide" else None
+        if self.kind != "guide":
+            return None
+        # Path(key).stem, without building a Path for each of thousands of files.
+        name = self.key.rpartition("/")[2]
+        return name[:-4] if name.endswith(".yml") and len(name) > 4 else Path(name).stem
 
     def add(self, check: str, line: int, message: str) -> None:
         self.problems.append(Problem(check, line, message))
@@ -95,6 +99,12 @@ class File:
     def _node_lines(self) -> list[int]:
         assert self.parsed is not None
         return sorted(set(self.parsed.lines.values()))
+
+
+@functools.lru_cache(maxsize=64)
+def _shown_docs(tree: Tree) -> str:
+    """``docs`` as shown: worked out once per tree, not once per file (pathlib's relative_to is slow)."""
+    return shown_path(tree, tree.docs)
 
 
 def shown_path(tree: Tree, path: Path) -> str:
