@@ -185,6 +185,11 @@ def site_root(lang: str) -> str:
     return "../../" if lang == REFERENCE else "../../../"
 
 
+# The status line's texts: the runtime's state, or why the result shown does not answer the inputs shown
+# (calculators.js shows the second kind over the first, with aria-busy on the results).
+STATUS_STATES = ("loading", "ready", "error", "pending", "invalid", "unavailable")
+
+
 def form(name: str, texts: dict, lang: str) -> str:
     """The whole widget: inputs with their defaults, and the result for those defaults."""
     root = site_root(lang)
@@ -199,7 +204,7 @@ def form(name: str, texts: dict, lang: str) -> str:
     setup = json.dumps({"calculator": name, "texts": texts, "spec": spec}, ensure_ascii=False).replace("<", "\\u003c")
     status = texts["status"]
     scripts = _attrs(data_worker=f"{root}assets/javascripts/calculator-worker.mjs", data_runtime=f"{root}assets/runtime/")
-    states = _attrs(data_loading=status["loading"], data_ready=status["ready"], data_error=status["error"])
+    states = _attrs(**{f"data_{state}": status[state] for state in STATUS_STATES})
     return (
         f'<form class="kb-calculator" novalidate{_attrs(data_calculator=name, data_state="static")}{scripts}>'
         f'<p class="kb-status" role="status"{states}>{escape(status["loading"])}</p>'

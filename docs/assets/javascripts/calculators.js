@@ -16,8 +16,26 @@ let editing = null;
 
 function setState(form, state) {
   form.dataset.state = state;
+  showStatus(form);
+}
+
+// Whether the result shown answers the inputs shown. When it does not ("pending": a shared link or
+// an edit not yet computed, "invalid": a field with a mistake, "unavailable": the runtime could not
+// load), the outputs are aria-busy and the status line says so in words instead of the runtime's state.
+function setStale(form, reason) {
+  if (reason) form.dataset.stale = reason;
+  else delete form.dataset.stale;
+  const results = form.querySelector(".kb-results");
+  if (reason) results?.setAttribute("aria-busy", "true");
+  else results?.removeAttribute("aria-busy");
+  showStatus(form);
+}
+
+function showStatus(form) {
   const status = form.querySelector(".kb-status");
-  if (status && status.dataset[state]) status.textContent = status.dataset[state];
+  if (!status) return;
+  const text = (form.dataset.stale && status.dataset[form.dataset.stale]) || status.dataset[form.dataset.state];
+  if (text && status.textContent !== text) status.textContent = text;
 }
 
 // The input, select or radio group named like a Python argument (an <output> may share the name).
@@ -95,7 +113,9 @@ function compute(form, history) {
   if (form.dataset.state !== "ready") return;
   const id = nextId++;
   pending.set(id, form);
+  form.dataset.lastSent = id;
   const inputs = inputsOf(form);
+  if (form.dataset.stale !== "invalid") setStale(form, "pending");
   worker.postMessage({ id, calculator: form.dataset.calculator, inputs });
   if (history === "none") return;
   const url = new URL(location.href);
@@ -106,6 +126,7 @@ function compute(form, history) {
 }
 
 // The URL holds every input of the form; a URL without them means the build's defaults.
+// Returns whether the form now shows other inputs than those the prerendered result answers.
 function restoreFromUrl(form) {
   const params = new URLSearchParams(location.search);
   form.reset();
@@ -117,22 +138,22 @@ function restoreFromUrl(form) {
     }
   }
   applyEnabledWhen(form);
+  return [...form.elements].some((e) =>
+    e.type === "radio" || e.type === "checkbox" ? e.checked !== e.defaultChecked
+      : e.tagName === "SELECT" ? [...e.options].some((o) => o.selected !== o.defaultSelected)
+        : "defaultValue" in e && e.name && e.value !== e.defaultValue);
 }
 
 function ready(form) {
   setState(form, "ready");
-  form.querySelector(".kb-results")?.removeAttribute("aria-busy");
-  // Edits made while loading win over the URL; otherwise the URL (a shared calculation) is applied.
-  if (form.dataset.touched) compute(form, "push");
-  else {
-    restoreFromUrl(form);
-    compute(form, "none");
-  }
+  // The form already shows the URL's inputs (applied at load) or the reader's edits: compute them.
+  compute(form, form.dataset.touched ? "push" : "none");
 }
 
 function failed(form) {
   setState(form, "error");
-  form.querySelector(".kb-results")?.removeAttribute("aria-busy");
+  // Without Python the prerendered result stays: it answers the default inputs only.
+  if (form.dataset.stale) setStale(form, "unavailable");
 }
 
 function start() {
@@ -160,19 +181,21 @@ function start() {
     clearErrors(form);
     if (data.error) showError(form, data.error);
     else showView(form, data.view);
+    if (data.id === Number(form.dataset.lastSent)) setStale(form, data.error ? "invalid" : null);
   };
   worker.onerror = () => forms.forEach(failed);
 }
 
 if (forms.length) {
   for (const form of forms) {
-    applyEnabledWhen(form);
+    // A shared link: its inputs are shown at once, and the result is marked as not theirs until computed.
+    if (restoreFromUrl(form)) setStale(form, "pending");
     form.addEventListener("input", (event) => {
       if (form.dataset.state !== "ready") {
         // The shown result is for the inputs as they were: say it is out of date until Python answers.
         form.dataset.touched = "true";
         applyEnabledWhen(form);
-        if (form.dataset.state === "loading") form.querySelector(".kb-results")?.setAttribute("aria-busy", "true");
+        setStale(form, form.dataset.state === "error" ? "unavailable" : "pending");
         return;
       }
       compute(form, editing === event.target ? "replace" : "push");
