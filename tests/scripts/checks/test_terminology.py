@@ -32,3 +32,21 @@ def test_only_whole_forbidden_words_of_the_language_s_own_glossary_are_reported(
     rewrite(tree, "es", GUIDE, invite_title=f"Invitar al cliente {written}")
     found = run(tree, "terminology")
     assert (found != []) == (written == "Partenaire-X")  # a hyphen ends a word; the others are other words
+
+
+def test_calculator_texts_are_held_to_the_language_s_glossary(tmp_path):
+    """Widget texts are checked like guides: German 'das Cashback' where the glossary says 'der Cashback'."""
+    import shutil
+
+    from scripts.checks import runner as checks
+    from scripts.sources.tree import ROOT, Tree
+
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("*.md", "assets"))
+    path = tmp_path / "docs" / "de" / "calculators" / "access.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("  title:") or line.startswith("title:"))
+    lines[number] = 'title: "Wer erhält das Cashback?"'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = [f for f in checks.run(Tree(tmp_path)) if f.check == "terminology"]
+    assert [(f.path, f.line) for f in found] == [("docs/de/calculators/access.yml", number + 1)]
+    assert "'das Cashback' is a forbidden variant of 'Cashback'" in found[0].message
