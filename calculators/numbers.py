@@ -5,16 +5,27 @@ comes from Babel at build time as a small ``spec`` dict (``scripts/formatting``
 makes it). The guides, the prerendered widgets and the live widgets in Pyodide
 all format with the functions below, so a number looks the same everywhere.
 
-spec = {"decimal": ",", "group": " ", "grouping": 3,
+spec = {"decimal": ",", "group": "\u202f", "grouping": 3,
         "money": {"prefix": "", "suffix": " ¤"}, "percent": {"prefix": "", "suffix": " %"},
         "symbols": {"CHF": "CHF", "EUR": "€"}}
 """
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from calculators.money import ROUNDING
+
+# CLDR's currencySpacing (root, the same in every locale of the site): a currency sign that
+# ends (or starts) with a letter, written against a digit, is kept apart from it by a no-break
+# space: "CHF 2,000.00" but "€2,000.00" in English. Babel does not apply it; ICU does.
+CURRENCY_SPACE = "\u00a0"
+
+
+def _touches(char: str) -> bool:
+    """CLDR's currencyMatch [[:^S:]&[:^Z:]]: a character that is neither a symbol nor a space."""
+    return unicodedata.category(char)[0] not in "SZ"
 
 
 def _digits(value: Decimal, places: int, spec: dict) -> str:
@@ -43,7 +54,12 @@ def money(value: Decimal, currency: str, spec: dict, *, places: int | None = Non
     pattern = spec["money"]
     body = _digits(value, places_of(value) if places is None else places, spec)
     symbol = spec["symbols"].get(currency, currency)
-    return pattern["prefix"].replace("¤", symbol) + body + pattern["suffix"].replace("¤", symbol)
+    prefix, suffix = pattern["prefix"].replace("¤", symbol), pattern["suffix"].replace("¤", symbol)
+    if symbol and pattern["prefix"].endswith("¤") and _touches(symbol[-1]) and body[:1].isdigit():
+        prefix += CURRENCY_SPACE
+    if symbol and pattern["suffix"].startswith("¤") and _touches(symbol[0]) and body[-1:].isdigit():
+        suffix = CURRENCY_SPACE + suffix
+    return prefix + body + suffix
 
 
 def percent(value: Decimal, spec: dict) -> str:

@@ -144,8 +144,9 @@ def error_message(payload: dict[str, Any], texts: dict, spec: dict | None = None
 
 
 def read_number(text: str, spec: dict, field: str = "number") -> Decimal:
-    """A number as a reader of ``spec``'s locale writes it (``"2.000,50"`` in es, ``"2’000.50"``
-    in de-CH, ``"2 000,50"`` in fr), as a ``Decimal``: see :mod:`calculators.reading` for the rule.
+    """A number as a reader of ``spec``'s locale writes it (``"2.000,50"`` in de, it, es,
+    ``"2,000.50"`` in en, ``"2 000,50"`` in fr, Swiss ``"2’000.50"`` in en and ``"2’000,50"``
+    elsewhere), as a ``Decimal``: see :mod:`calculators.reading` for the rule.
 
     Refusals are :class:`InputError` on ``field``: ``<field>.missing``, ``<field>.not_a_number``,
     or ``number.ambiguous`` (``"2.000"`` where it could be 2 or 2000) and ``number.format``

@@ -7,21 +7,25 @@ The rule (issue 10, point 3: never a silent misread):
   currency sign) is :data:`NOT_A_NUMBER`; the empty text is :data:`MISSING`.
   The text is bounded (:data:`LIMIT` characters) before anything else is done.
 - Group signs: the locale's (``spec["groups"]``, from CLDR at build time: the
-  locale's own group sign, and the language's usual one where it is not the
-  locale's decimal sign, such as the comma in English), and, in every locale,
-  spaces (U+0020, U+00A0, U+202F, U+2009) and apostrophes (``'``, ``’``), which
-  are never a decimal sign. One number uses one kind of group sign, and it must
-  separate groups of exactly ``spec["grouping"]`` digits after a first group of 1
-  to ``grouping`` digits, not starting with 0 (``2.000`` in es, ``2’000`` in de, ``2 000`` in fr).
+  locale's own group sign, and the language's usual one where a regional locale
+  has another that is not its decimal sign), and, in every locale, spaces
+  (U+0020, U+00A0, U+202F, U+2009) and apostrophes (``'``, ``’``, Swiss writing),
+  which are never a decimal sign. One number uses one kind of group sign, and it
+  must separate groups of exactly ``spec["grouping"]`` digits after a first group
+  of 1 to ``grouping`` digits, not starting with 0 (``2.000`` in de, it and es,
+  ``2,000`` in en, ``2 000`` in fr, ``2’000`` everywhere).
 - The decimal sign is the locale's (``spec["decimal"]``), once, after the groups,
   followed by at least one digit (``,5`` is 0.5).
 - Ambiguous, refused as :data:`AMBIGUOUS`: a lone decimal sign, or a lone ``.``
   or ``,`` that is not this locale's, followed by exactly ``grouping`` digits
-  (``2.000``, ``2,000``) where another convention would read thousands: in de-CH
-  ``2.000`` is 2 for CLDR but 2000 for a reader from Germany. The message offers
-  both unambiguous writings (``2’000`` or ``2``).
-- Any other misuse (the other sign as a decimal sign: ``12.5`` in fr, ``12,5``
-  in de-CH; groups of the wrong size; mixed or repeated signs) is :data:`FORMAT`,
+  (``2.000``, ``2,000``) where another convention would read thousands: in en
+  ``2.000`` is 2 but 2000 for a reader from Germany; in de, it and es ``2,000`` is
+  2 but 2000 for an English reader; in fr, which groups with a space, both are.
+  The message offers both unambiguous writings (``2.000`` or ``2`` in de).
+  A lone group sign of the locale is no decimal sign there: ``2.000`` is 2000 in
+  de, it and es, ``2,000`` is 2000 in en.
+- Any other misuse (the other sign as a decimal sign: ``12.5`` in fr, de, it and
+  es, ``12,5`` in en; groups of the wrong size; mixed or repeated signs) is :data:`FORMAT`,
   whose message says which decimal sign the language uses, with the reader's
   number rewritten as a suggestion (never used as the value).
 

@@ -28,7 +28,8 @@ def _affixes(pattern: str) -> dict[str, str]:
 
 def _groups(locale: Locale, decimal: str, group: str) -> list[str]:
     """The signs read as group separators (calculators.reading): the locale's own, and the
-    language's usual one where it is not this locale's decimal sign (en-CH: ’ and the comma)."""
+    language's usual one where it is not this locale's decimal sign (a regional locale such as
+    en-CH would give ’ and the comma; the site's general locales give their one sign)."""
     usual = Locale.parse(locale.language).number_symbols["latn"]["group"]
     return [group] + ([usual] if usual not in (group, decimal) else [])
 

@@ -9,16 +9,20 @@ from calculators import registry
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Language code -> CLDR locale used to format numbers. fr is the reference
-# language: every other language is checked against it, and it is served at
-# the site root. Swiss locales because the program's home currency is CHF;
-# Spanish has no Swiss locale in CLDR.
+# Language code -> CLDR locale used to format numbers and to read what a reader
+# types. fr is the reference language: every other language is checked against
+# it, and it is served at the site root. Each language's general locale, not a
+# Swiss one: readers type and read numbers as their language writes them
+# (fr "2 000" and "12,5"; de, it, es "2.000" and "12,5"; en "2,000" and "12.5"),
+# whatever the currency; an English page never shows "CHF 2’000". Swiss writing
+# is still read everywhere: calculators.reading takes apostrophes (2'000, 2’000)
+# and spaces as group signs in every locale.
 LANGUAGES: dict[str, str] = {
-    "fr": "fr_CH",
-    "en": "en_CH",
-    "de": "de_CH",
-    "it": "it_CH",
-    "es": "es_ES",
+    "fr": "fr",
+    "en": "en",
+    "de": "de",
+    "it": "it",
+    "es": "es",
 }
 REFERENCE = "fr"
 

@@ -36,7 +36,7 @@ def test_placeholders_hold_the_seeds_figures():
 
 
 def test_money_facts_are_written_with_their_cents():
-    """A guide shows money with two decimals: CHF 2000 is the fact 2000.00 (its text "CHF 2’000.00")."""
+    """A guide shows money with two decimals: CHF 2000 is the fact 2000.00 (its text "CHF 2,000.00" in en)."""
     computed = placeholders()
     assert str(computed["min_volume_chf"].value) == "2000.00"
     assert str(computed["min_volume_eur"].value) == "1800.00"

@@ -27,8 +27,8 @@ except ImportError:  # inside Pyodide, where PyYAML has no pure-Python wheel
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("fr", "en", "de", "it", "es")
 NBSP = "\u00a0"
-# en-CH as scripts/render/formatting.spec("en") gives it (the widgets get it from the page).
-EN = {"locale": "en-CH", "decimal": ".", "group": "’", "grouping": 3, "money": {"prefix": "¤" + NBSP, "suffix": ""},
+# en as scripts/render/formatting.spec("en") gives it (the widgets get it from the page).
+EN = {"locale": "en", "decimal": ".", "group": ",", "grouping": 3, "money": {"prefix": "¤", "suffix": ""},
       "percent": {"prefix": "", "suffix": "%"}, "symbols": {"CHF": "CHF", "EUR": "€"}}  # fmt: skip
 
 
@@ -66,7 +66,7 @@ def test_the_readers_rate_gives_the_final_price():
     """120 hostings at the reader's 30 %: CHF 1,190.40 -> 952.32 -> 666.62, 44 % in total."""
     view = _en("pricing", {"quantity": "120", "degressive_rate": "30"})
     assert view["final_total"] == {"value": "666.62", "text": f"CHF{NBSP}666.62"}
-    assert view["normal_total"]["text"] == f"CHF{NBSP}1’190.40"
+    assert view["normal_total"]["text"] == f"CHF{NBSP}1,190.40"
     assert (view["degressive_rate"]["text"], view["total_reduction"]["text"]) == ("30%", "44%")
     assert (view["rate_known"]["value"], view["tier_index"]["value"]) == ("true", "")
 
@@ -89,7 +89,7 @@ def test_the_missing_rate_message_names_the_quantity_in_every_language(lang):
     texts = _texts(lang, "pricing")
     answer = present.handle("pricing", {"quantity": "1234"}, {"texts": texts, "spec": EN})
     text = answer["view"]["final_total"]["text"]
-    assert "1’234" in text and "{" not in text
+    assert "1,234" in text and "{" not in text
     assert answer["view"]["final_total"]["value"] == ""
 
 
@@ -106,9 +106,9 @@ def test_a_unit_price_typed_with_one_decimal_is_shown_with_two():
 
 def test_the_eligibility_threshold_is_shown_with_its_cents():
     view = _en("eligibility", {"annual_volume": "500", "currency": "EUR"})
-    assert view["min_volume"]["text"] == f"€{NBSP}1’800.00"
-    assert view["volume_shortfall"]["text"] == f"€{NBSP}1’300.00"
-    assert view["condition_text_minimum_volume"]["text"] == f"Managed products worth at least €{NBSP}1’800.00 a year"
+    assert view["min_volume"]["text"] == "€1,800.00"
+    assert view["volume_shortfall"]["text"] == "€1,300.00"
+    assert view["condition_text_minimum_volume"]["text"] == "Managed products worth at least €1,800.00 a year"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -91,7 +91,8 @@ def test_the_payment_methods_table_reads_the_same_rules(lang):
     ("lang", "chf", "eur"),
     [
         ("fr", ("347,20\u00a0CHF", "277,76\u00a0CHF", "208,32\u00a0CHF"), ("201,25\u00a0€", "161,00\u00a0€", "120,75\u00a0€")),
-        ("en", ("CHF\u00a0347.20", "CHF\u00a0277.76", "CHF\u00a0208.32"), ("€\u00a0201.25", "€\u00a0161.00", "€\u00a0120.75")),
+        ("en", ("CHF\u00a0347.20", "CHF\u00a0277.76", "CHF\u00a0208.32"), ("€201.25", "€161.00", "€120.75")),
+        ("de", ("347,20\u00a0CHF", "277,76\u00a0CHF", "208,32\u00a0CHF"), ("201,25\u00a0€", "161,00\u00a0€", "120,75\u00a0€")),
     ],
 )
 def test_the_worked_example_table_has_the_seeds_figures_with_cents(lang, chf, eur):

@@ -102,7 +102,7 @@ def test_a_link_to_an_unknown_guide_is_a_located_error():
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("fr", "2\u202f000\xa0CHF et 35%"), ("de", "CHF\xa02’000 et 35%"), ("es", "2.000\xa0CHF et 35\xa0%")],
+    [("fr", "2\u202f000\xa0CHF et 35\xa0%"), ("en", "CHF\xa02,000 et 35%"), ("de", "2.000\xa0CHF et 35\xa0%"), ("es", "2.000\xa0CHF et 35\xa0%")],
 )
 def test_placeholders_are_filled_in_the_page_locale(lang, expected):
     page = render.guide(guide(SECTION + "    intro: '{{ min_volume_chf }} et {{max_partner_discount}}'\n"), ctx(lang))
