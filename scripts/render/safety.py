@@ -78,7 +78,7 @@ def _raw_html(value: str) -> tuple[str, str] | None:
         return None
     return match.group(0), (
         f"raw HTML '{match.group(0)}' is not allowed in a translation: write Markdown instead "
-        "(**bold**, [text](https://...), [text](guide:<id>)); to show the sign '<' itself, write &lt;"
+        "(**bold**, [text](https://...), [text](guide:<id>)); to show the sign '<' itself, put a space after it"
     )
 
 
@@ -147,16 +147,44 @@ def problems(source: Source, strings: list[tuple[tuple, str]] | None = None) -> 
     calculator = os.path.basename(os.path.dirname(os.fspath(source.path))) == "calculators"
     errors = []
     for where, value in _strings(source.data) if strings is None else strings:
-        if "<" not in value and "{" not in value and "]" not in value:
-            continue  # each finder needs one of these (raw HTML, attribute list, link destination): most texts pass here
-        found = _raw_html(value) if calculator and where not in _CALCULATOR_MARKDOWN else _markdown_problem(value)
+        if "<" not in value and "{" not in value and "]" not in value and "&" not in value and '"' not in value and "`" not in value:
+            continue  # each finder needs one of these (raw HTML, attribute list, link, entity, quote): most texts pass here
+        found = (_raw_html(value) or _entity(value)) if calculator and where not in _CALCULATOR_MARKDOWN else _markdown_problem(value)
+        if found is None and where == ("site_name",):
+            found = _site_name_problem(value)
         if found:
             errors.append(_error(source, where, value, found))
     return errors
 
 
 def _markdown_problem(value: str) -> tuple[str, str] | None:
-    return _raw_html(value) or _attribute_list(value) or _unsafe_link(value)
+    return _raw_html(value) or _attribute_list(value) or _unsafe_link(value) or _entity(value)
+
+
+# An HTML character reference (&lt; &#60; &#x3c;): the theme decodes page titles back into markup
+# (striptags), so "&lt;script&gt;" in a title would become a script. Translators never need one.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# The site name is printed inside HTML attributes by the theme, not always escaped.
+_ATTRIBUTE_BREAKERS = frozenset('"<>`')
+
+
+def _entity(value: str) -> tuple[str, str] | None:
+    if "&" not in value:
+        return None
+    match = _ENTITY.search(value)
+    if match is None:
+        return None
+    return match.group(0), (
+        f"HTML character reference '{match.group(0)}' is not allowed in a translation: "
+        f"write the character itself ('{html.unescape(match.group(0))}'), it is shown as text"
+    )
+
+
+def _site_name_problem(value: str) -> tuple[str, str] | None:
+    bad = next((c for c in value if c in _ATTRIBUTE_BREAKERS), None)
+    if bad is None:
+        return None
+    return bad, f"the site name may not hold the sign {bad}: it is printed inside HTML attributes — remove it"
 
 
 def _strings(data) -> list[tuple[tuple, str]]:

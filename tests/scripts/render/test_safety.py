@@ -45,7 +45,7 @@ SAFE = [
     "Voir [Moyens de paiement](guide:payment-methods) et le [calculateur](calculator:pricing#result).",
     "Ouvrez le [Manager](https://manager.infomaniak.com), écrivez à <partner@infomaniak.com> ou <https://www.infomaniak.com/fr>.",
     "Au moins {{ min_volume_chf }} par an, jusqu'à {{max_partner_discount}} de remise.",
-    "Si 3 < 5 et 5 > 3, alors a < b est du texte; &lt;script&gt; aussi.",
+    "Si 3 < 5 et 5 > 3, alors a < b est du texte; Web & Mail aussi.",
     "[Support](mailto:support@infomaniak.com) ou [téléphone](tel:+41228203544); [relatif](../autre/).",
     "- un\n- deux\n\n1. trois",
 ]
@@ -56,6 +56,23 @@ def test_executable_markup_in_a_translation_is_named_with_the_fix(value, expecte
     problem = safety.check_text(value)
     assert problem is not None and expected in problem
     assert "write Markdown instead" in problem or "remove it" in problem or "link to an https://" in problem
+
+
+@pytest.mark.parametrize("value", [
+    "End &lt;/title&gt;&lt;script&gt;alert(document.domain)&lt;/script&gt;&lt;title&gt;",
+    "Fin &#60;script&#62;", "Fin &#x3c;script&#x3E;", "Prix &amp; remise",
+], ids=["named", "decimal", "hex", "harmless-but-still-an-entity"])
+def test_an_html_character_reference_is_refused_because_titles_decode_it(value):
+    """Issue 11: the theme's striptags turns '&lt;script&gt;' in a title back into a <script> in <head>."""
+    problem = safety.check_text(value)
+    assert problem is not None and "HTML character reference" in problem and "write the character itself" in problem
+
+
+@pytest.mark.parametrize("name", ['Infomaniak Partner Program" autofocus onfocus="alert(1)" x="', 'Partner "Pro"', "Partner `x`"])
+def test_a_site_name_that_could_leave_an_html_attribute_is_refused_at_its_line(name):
+    text = f"# schema line\nsite_name: {json.dumps(name)}\n"
+    [error] = safety.problems(parse(Path("docs/en/site.yml"), text))
+    assert error.line == 2 and "site name may not hold the sign" in error.message
 
 
 @pytest.mark.parametrize("value", SAFE)
