@@ -1,5 +1,7 @@
 """Links: to guides, sections and calculators that exist in the language; the same targets and URLs as fr.
 
+A guide's ``related`` ids and the site's ``journeys`` (the home page's ways in) are guide links too.
+
 Destinations are read with the one grammar (calculators/grammar.py) the
 renderer rewrites: ``guide:<id>[#anchor]``, ``calculator:<name>``, or a full
 ``https://`` / ``mailto:`` address.
@@ -63,6 +65,14 @@ class Links(Check):
                     problem = _guide_problem(target, None, here, reference)
                     if problem:
                         self.add(context, file.line_of(("related", index)), f"related: {problem}")
+        journeys = file.source.data.get("journeys") if file.kind == "site" else None
+        if isinstance(journeys, dict):
+            for name, ids in journeys.items():
+                for index, target in enumerate(ids if isinstance(ids, list) else ()):
+                    if isinstance(target, str):
+                        problem = _guide_problem(target, None, here, reference)
+                        if problem:
+                            self.add(context, file.line_of(("journeys", name, index)), f"journeys.{name}: {problem}")
         for where, text in texts(file):
             if "](" not in text:
                 continue

@@ -18,12 +18,14 @@ from scripts.sources.hashing import KEY as HASH_KEY
 # ("*" is any list index): compared with fr for equality, never read as text.
 NEUTRAL_PATHS = {
     "guide": ("id", "audience", "related", "sections.*.id", "sections.*.table", "sections.*.variants.*.role"),
-    "site": (),
+    # The home page's ways in: ordered guide ids, the same lists in every language (like a guide's related).
+    "site": ("journeys.become_partner", "journeys.clients", "journeys.partners", "journeys.more"),
     "glossary": ("terms.*.id",),
     "calculator": ("calculator",),
 }
-# Each language's own lists, not compared with fr: the glossary's wrong words.
-LANGUAGE_SPECIFIC_PATHS = {"glossary": ("terms.*.forbidden",)}
+# Each language's own values, not compared with fr: the glossary's wrong words, the address where a
+# company applies to join (each language may have its own page; empty while it is not known).
+LANGUAGE_SPECIFIC_PATHS = {"glossary": ("terms.*.forbidden",), "site": ("apply_url",)}
 
 # Bare addresses in a text (links are read through calculators.grammar).
 URL = re.compile(r"\bhttps?://[^\s)>\]\"]+|\bmailto:[^\s)>\]]+|[\w.+-]+@[\w-]+\.[\w.-]+")

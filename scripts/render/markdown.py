@@ -37,6 +37,8 @@ class Context:
     tables: dict[str, Callable[[dict[str, dict], str], str]] = field(default_factory=dict)
     # calculator name -> its loaded texts in this language (labels of the tables).
     calculator_texts: dict[str, dict] = field(default_factory=dict)
+    # site.yml's apply_url: where a company applies to join ("" while the address is not known).
+    apply_url: str = ""
 
 
 def text(source: Source, where: tuple, value: str, ctx: Context, *, base: str) -> str:
@@ -181,12 +183,14 @@ def _guide_links(source: Source, ids: list[str], ctx: Context) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _guide_list(guides: list[Source], ctx: Context, *, base: str) -> str:
+def _guide_list(guides: list[Source], ctx: Context, *, base: str, numbered: bool = False) -> list[str]:
+    """One line per guide, its title linked, then its summary: an ordered list when ``numbered``."""
     lines = []
-    for g in guides:
+    for number, g in enumerate(guides, start=1):
         summary = text(g, ("summary",), g.data["summary"], ctx, base=base).strip()
-        lines.append(f"- [{g.data['title']}]({base}guides/{g.data['id']}.md): {_one_line(summary)}")
-    return "\n".join(lines) + "\n"
+        mark = f"{number}." if numbered else "-"
+        lines.append(f"{mark} [{g.data['title']}]({base}guides/{g.data['id']}.md): {_one_line(summary)}")
+    return lines
 
 
 def _one_line(value: str) -> str:
@@ -197,23 +201,84 @@ def _by_title(guides: list[Source]) -> list[Source]:
     return sorted(guides, key=lambda g: g.data["title"].casefold())
 
 
+# The home page's ways in: (journey in site.yml's journeys, its heading in site.yml's home, the
+# audiences whose guides missing from every journey are added at its end, by title).
+WAYS_IN = (
+    ("become_partner", "become_partner", frozenset()),
+    ("clients", "for_clients", frozenset({"clients", "both"})),
+    ("partners", "for_partners", frozenset({"partners", "both"})),
+)
+# The guide that states the conditions to become a Partner (also linked from the eligibility result).
+CONDITIONS_GUIDE = "partner-program"
+# What an application address may be (schemas/site.schema.json says the same): https, nothing that ends a link.
+APPLY_URL = re.compile(r"https://[^\s<>\"'()\[\]]+")
+
+
+def apply_url(site: Source) -> str:
+    """The language's apply_url, refused at its line unless empty or a full https:// address."""
+    url = site.data.get("apply_url", "")
+    if url and not APPLY_URL.fullmatch(url):
+        raise SourceError(
+            site.path, site.line_of(("apply_url",)),
+            f"apply_url '{url}' is not a full https:// address — write https://... or leave it empty ('')",
+        )
+    return url
+
+
+def journey(site: Source, name: str, ctx: Context) -> list[str]:
+    """The guide ids of one journey, in order; an unknown id is refused at its line."""
+    ids = site.data.get("journeys", {}).get(name, [])
+    for index, guide_id in enumerate(ids):
+        if guide_id not in ctx.guide_titles:
+            raise SourceError(
+                site.path, site.line_of(("journeys", name, index)),
+                f"journeys.{name}: guide '{guide_id}' does not exist{_suggest(guide_id, ctx.guide_titles)}",
+            )
+    return list(ids)
+
+
 def home(site: Source, guides: list[Source], calculators: dict[str, Source], ctx: Context, extra_links: list[tuple[str, str]]) -> str:
-    """The home page: guides grouped for clients and for partners, then calculators."""
+    """The home page: the calculators, then three ways in (become a Partner, for clients, for partners),
+    each an ordered list from site.yml's journeys, then "See also" (the journey more, the glossary...).
+
+    A guide in no journey is still listed: at the end of its audience's ways in, by title.
+    """
     texts = site.data["home"]
+    by_id = {g.data["id"]: g for g in guides}
     out = [f"# {texts['title']}\n", text(site, ("home", "intro"), texts["intro"], ctx, base="").strip() + "\n"]
-    for heading, audiences in (("for_clients", {"clients", "both"}), ("for_partners", {"partners", "both"})):
-        chosen = [g for g in _by_title(guides) if g.data["audience"] in audiences]
-        out.append(f"## {texts[heading]}\n")
-        out.append(_guide_list(chosen, ctx, base=""))
     if calculators:
         out.append(f"## {texts['calculators']}\n")
         out.append(
             "\n".join(f"- [{c.data['title']}](calculators/{name}.md)" for name, c in calculators.items()) + "\n"
         )
-    if extra_links:
+    journeys = {name: journey(site, name, ctx) for name in ("become_partner", "clients", "partners", "more")}
+    placed = {guide_id for ids in journeys.values() for guide_id in ids}
+    unplaced = [g for g in _by_title(guides) if g.data["id"] not in placed]
+    for name, heading, audiences in WAYS_IN:
+        ids = list(dict.fromkeys(journeys[name] + [g.data["id"] for g in unplaced if g.data["audience"] in audiences]))
+        if name == "become_partner" and "journeys" not in site.data:
+            continue  # (a site without journeys: its guides by audience, as they come)
+        out.append(f"## {texts[heading]}\n")
+        if ids:
+            out.append("\n".join(_guide_list([by_id[i] for i in ids], ctx, base="", numbered=True)) + "\n")
+        if name == "become_partner":
+            out.append(_how_to_apply(site, ctx))
+    more = [by_id[i] for i in dict.fromkeys(journeys["more"])]
+    if more or extra_links:
         out.append(f"## {texts['more']}\n")
-        out.append("\n".join(f"- [{title}]({href})" for title, href in extra_links) + "\n")
+        lines = _guide_list(more, ctx, base="") + [f"- [{title}]({href})" for title, href in extra_links]
+        out.append("\n".join(lines) + "\n")
     return "\n".join(out)
+
+
+def _how_to_apply(site: Source, ctx: Context) -> str:
+    """The end of the become-a-Partner way in: the link to apply, or, while its address is not known, saying so."""
+    url = apply_url(site)
+    texts = site.data["home"]
+    if url:
+        label = text(site, ("home", "apply_link"), texts["apply_link"], ctx, base="").strip()
+        return f"[{label}]({url})\n"
+    return text(site, ("home", "apply_unknown"), texts["apply_unknown"], ctx, base="").strip() + "\n"
 
 
 def guides_index(site: Source, guides: list[Source], ctx: Context) -> str:

@@ -124,7 +124,7 @@ def _tiers(product: str, texts: dict, shown: dict, spec: dict) -> str:
     )
 
 
-def _results_eligibility(texts: dict, shown: dict, spec: dict) -> str:
+def _results_eligibility(texts: dict, shown: dict, spec: dict, *, apply_url: str = "") -> str:
     messages = texts["messages"]
     labels = {k: v["label"] for k, v in texts["results"].items()}
     items = "".join(
@@ -137,11 +137,26 @@ def _results_eligibility(texts: dict, shown: dict, spec: dict) -> str:
     return (
         f'<table class="kb-verdict"><tbody>{verdict}</tbody></table>'
         f'<p{_visible("eligible=true", shown)}>{escape(messages["eligible"])}</p>'
-        f'<p{_visible("eligible=false", shown)}>{escape(messages["not_eligible"])}</p>'
+        + _next_steps(messages, shown, apply_url)
+        + f'<p{_visible("eligible=false", shown)}>{escape(messages["not_eligible"])}</p>'
         f'<ul class="kb-conditions">{items}</ul>'
         f'<p class="kb-note"{_visible("suggest_affiliate_program=true", shown)}>{escape(messages["affiliate_program"])}</p>'
         f'<p class="kb-note">{escape(messages["one_program"])}</p>'
     )
+
+
+# From a calculator page (<lang>/calculators/<name>/) to the guide stating the conditions, in the same language.
+CONDITIONS_HREF = f"../../guides/{render.CONDITIONS_GUIDE}/#eligibility"
+
+
+def _next_steps(messages: dict, shown: dict, apply_url: str) -> str:
+    """With an eligible result: the conditions to read, and where to apply, or that its address is not given here."""
+    conditions = f'<a{_attrs(href=CONDITIONS_HREF)}>{escape(messages["conditions_link"])}</a>'
+    if apply_url and render.APPLY_URL.fullmatch(apply_url):
+        apply = f'<a{_attrs(href=apply_url)}>{escape(messages["apply_link"])}</a>'
+    else:
+        apply = escape(messages["apply_unknown"])
+    return f'<p class="kb-next"{_visible("eligible=true", shown)}>{conditions} {apply}</p>'
 
 
 def _results_access(texts: dict, shown: dict, spec: dict) -> str:
@@ -190,8 +205,11 @@ def site_root(lang: str) -> str:
 STATUS_STATES = ("loading", "ready", "error", "pending", "invalid", "unavailable")
 
 
-def form(name: str, texts: dict, lang: str) -> str:
-    """The whole widget: inputs with their defaults, and the result for those defaults."""
+def form(name: str, texts: dict, lang: str, *, apply_url: str = "") -> str:
+    """The whole widget: inputs with their defaults, and the result for those defaults.
+
+    ``apply_url``: the language's address to apply to the Partner Program ("" while not known), for eligibility.
+    """
     root = site_root(lang)
     spec = formatting.spec(lang)
     defaults = api.defaults(name)
@@ -203,6 +221,7 @@ def form(name: str, texts: dict, lang: str) -> str:
     # No "<" at all in the JSON: nothing in a text can end or reopen the script element.
     setup = json.dumps({"calculator": name, "texts": texts, "spec": spec}, ensure_ascii=False).replace("<", "\\u003c")
     status = texts["status"]
+    results = RESULTS[name](texts, shown, spec, **({"apply_url": apply_url} if name == "eligibility" else {}))
     scripts = _attrs(data_worker=f"{root}assets/javascripts/calculator-worker.mjs", data_runtime=f"{root}assets/runtime/")
     states = _attrs(**{f"data_{state}": status[state] for state in STATUS_STATES})
     return (
@@ -210,7 +229,7 @@ def form(name: str, texts: dict, lang: str) -> str:
         f'<p class="kb-status" role="status"{states}>{escape(status["loading"])}</p>'
         f'<fieldset class="kb-inputs"><legend>{escape(texts["title"])}</legend>{fields}</fieldset>'
         f'<p class="kb-error kb-form-error" aria-live="polite"></p>'
-        f'<section class="kb-results" aria-live="polite">{RESULTS[name](texts, shown, spec)}</section>'
+        f'<section class="kb-results" aria-live="polite">{results}</section>'
         f'<script type="application/json" class="kb-setup">{setup}</script>'
         "</form>"
     )
@@ -221,7 +240,7 @@ def page(name: str, source: Source, ctx: render.Context) -> str:
     texts = {k: v for k, v in source.data.items() if k != "source_hash"}
     intro = render.text(source, ("intro",), texts["intro"], ctx, base="../").strip()
     return (
-        f"# {texts['title']}\n\n{intro}\n\n{form(name, texts, ctx.lang)}\n\n"
+        f"# {texts['title']}\n\n{intro}\n\n{form(name, texts, ctx.lang, apply_url=ctx.apply_url)}\n\n"
         # Classic, not a deferred module: it starts the worker while the rest of the page is still parsing.
         f'<script src="{site_root(ctx.lang)}assets/javascripts/calculators.js"></script>\n'
     )

@@ -46,6 +46,7 @@ def context(language: Language, facts: dict, tables: dict) -> render.Context:
         calculator_names=tuple(language.calculators),
         tables=tables,
         calculator_texts={name: source.data for name, source in language.calculators.items()},
+        apply_url=language.site.data.get("apply_url", ""),
     )
 
 
