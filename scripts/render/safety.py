@@ -23,6 +23,7 @@ import weakref
 from pathlib import Path
 
 import nh3
+from markdown_it import MarkdownIt
 
 from calculators.grammar import FACT
 from scripts.sources.loader import Source, SourceError
@@ -95,21 +96,42 @@ def _attribute_list(value: str) -> tuple[str, str] | None:
 
 
 def _unsafe_link(value: str) -> tuple[str, str] | None:
-    if "]" not in value:  # both kinds of destination follow a ']'
+    if "]" not in value:  # every kind of destination follows a ']'
         return None
-    for pattern in _DESTINATIONS:
-        for match in pattern.finditer(value):
-            target = match.group(1)
-            if target.startswith(_SAFE_PREFIXES):
-                continue  # the usual guide:, https://... links: nothing to unescape or strip
-            target = _URL_IGNORED.sub("", html.unescape(target))
-            scheme = _SCHEME.match(target)
-            if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-                return match.group(1), (
-                    f"link to '{scheme.group(0)}...' is not allowed: link to an https:// address, "
-                    "a mailto: address, [text](guide:<id>) or [text](calculator:<name>)"
-                )
+    for target in _destinations(value):
+        if target.startswith(_SAFE_PREFIXES):
+            continue  # the usual guide:, https://... links: nothing to unescape or strip
+        cleaned = _URL_IGNORED.sub("", html.unescape(target))
+        scheme = _SCHEME.match(cleaned)
+        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+            return target, (
+                f"link to '{scheme.group(0)}...' is not allowed: link to an https:// address, "
+                "a mailto: address, [text](guide:<id>) or [text](calculator:<name>)"
+            )
     return None
+
+
+_MARKDOWN = MarkdownIt("commonmark")
+# markdown-it drops javascript: and similar links itself; Python-Markdown, which renders the pages, does
+# not: keep every destination so that each one is judged here.
+_MARKDOWN.validateLink = lambda url: True
+
+
+def _destinations(value: str) -> list[str]:
+    """Every link and image destination of ``value``: what a CommonMark parser finds (links, images,
+    reference definitions inside lists, quotes or over two lines), and what the patterns find on top."""
+    found = [m.group(1) for pattern in _DESTINATIONS for m in pattern.finditer(value)]
+    env: dict = {}
+    tokens = _MARKDOWN.parse(value, env)
+    found.extend(reference["href"] for reference in env.get("references", {}).values())
+    stack = list(tokens)
+    while stack:
+        token = stack.pop()
+        for name in ("href", "src"):
+            if token.attrs and name in token.attrs:
+                found.append(str(token.attrs[name]))
+        stack.extend(token.children or ())
+    return found
 
 
 # --- Every string of a source, once -------------------------------------------

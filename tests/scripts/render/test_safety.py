@@ -75,6 +75,17 @@ def test_a_site_name_that_could_leave_an_html_attribute_is_refused_at_its_line(n
     assert error.line == 2 and "site name may not hold the sign" in error.message
 
 
+@pytest.mark.parametrize("value", [
+    "> [more]: javascript:alert(1)\n\nsee [more]",
+    "- [more]: javascript:alert(1)",
+    "[more]:\n  javascript:alert(1)\n\n[x][more]",
+], ids=["definition-in-a-quote", "definition-in-a-list", "address-on-the-next-line"])
+def test_a_reference_definition_cannot_hide_a_javascript_link(value):
+    """Issue 11: the destination is found by a CommonMark parser, wherever the definition stands."""
+    problem = safety.check_text(value)
+    assert problem is not None and problem.startswith("link to 'javascript:...' is not allowed")
+
+
 @pytest.mark.parametrize("value", SAFE)
 def test_the_markdown_translators_write_is_accepted(value):
     assert safety.check_text(value) is None
