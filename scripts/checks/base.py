@@ -10,6 +10,7 @@ file, in the order the checks were registered; the README's table of checks
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, TypeVar
@@ -27,6 +28,21 @@ SEVERITIES = ("error", "warning")
 NEEDS = ("anything", "parsed", "source", "translation", "loader")
 
 T = TypeVar("T")
+
+# What no translator text may hold, and no message may print raw: C0 and C1 controls (a newline aside),
+# bidirectional controls and marks, invisible formatting characters, tag characters, lone surrogates.
+# An ESC in a message would let a source rewrite the terminal line that reports it.
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
+)
+
+
+def shown_safely(text: str) -> str:
+    """``text`` with every forbidden character written as its code (\\u202e), for a terminal or a log."""
+    if FORBIDDEN_CHARACTERS.search(text) is None:
+        return text
+    return FORBIDDEN_CHARACTERS.sub(lambda m: f"\\u{ord(m.group(0)):04x}" if ord(m.group(0)) <= 0xFFFF else f"\\U{ord(m.group(0)):08x}", text)
 
 
 class CannotRun(Exception):
@@ -46,10 +62,10 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}[{self.check}]: {self.message}"
+        return shown_safely(f"{self.path}:{self.line}: {self.severity}[{self.check}]: {self.message}")
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: shown_safely(value) if isinstance(value, str) else value for name, value in asdict(self).items()}
 
     @property
     def is_error(self) -> bool:

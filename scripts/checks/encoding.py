@@ -9,10 +9,11 @@ letters of the five languages, with ftfy as a second opinion.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ftfy import badness
 
-from scripts.checks.base import Check, Context, register
+from scripts.checks.base import FORBIDDEN_CHARACTERS, Check, Context, register
 from scripts.checks.text import dotted, strings
 
 # The letters and signs of the five languages. Their UTF-8 bytes read in a
@@ -26,9 +27,6 @@ LETTERS = {
 }
 SIGNS = "’‘“”„‚«»‹›–—…€°·•⋮×→\u00a0\u202f"
 LEGACY_ENCODINGS = {"cp1250": "Windows-1250", "cp1252": "Windows-1252", "latin-1": "Latin-1"}
-# Characters nobody sees that copy-paste brings along: zero-width spaces and
-# joiners, a byte-order mark inside the text, bidirectional controls.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def _mojibake_table() -> dict[str, tuple[str, str]]:
@@ -145,6 +143,12 @@ def _ftfy_fix(text: str) -> str:
     return fixed[max(0, start - 20):start + 40].strip()
 
 
+def _character_name(code: int) -> str:
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a surrogate pair, not a character"
+    return unicodedata.name(chr(code), "control character").lower()
+
+
 @register
 class Encoding(Check):
     id = "encoding"
@@ -154,11 +158,26 @@ class Encoding(Check):
     def run(self, context: Context) -> None:
         file = context.file
         assert file.parsed is not None
+        # YAML escapes ("\u202e", "\e") make characters the raw text does not show.
+        if "\\" in file.text or FORBIDDEN_CHARACTERS.search(file.text):
+            self._forbidden(context)
         if not suspect(file.text):
             return
         for where, text in strings(file):
             if suspect(text):
                 self._text(context, where, text)
+
+    def _forbidden(self, context: Context) -> None:
+        file = context.file
+        for where, text in strings(file):
+            found = FORBIDDEN_CHARACTERS.search(text)
+            if found is not None:
+                code = ord(found.group(0))
+                self.add(
+                    context, file.line_of(where),
+                    f"{dotted(where)}: character U+{code:04X} ({_character_name(code)}) is not allowed: it is invisible"
+                    " or controls how text is shown — remove it (retype the words around it if unsure where it is)",
+                )
 
     def _text(self, context: Context, where: tuple, text: str) -> None:
         file = context.file
@@ -168,13 +187,6 @@ class Encoding(Check):
             self.add(
                 context, file.line_of(where, word),
                 f"{dotted(where)}: mis-decoded text '{word}' (UTF-8 read as {name}) — {fix}",
-            )
-        invisible = next((char for char in text if char in INVISIBLE), None)
-        if invisible is not None:
-            self.add(
-                context, file.line_of(where, invisible),
-                f"{dotted(where)}: invisible character U+{ord(invisible):04X} — remove it"
-                " (retype the words around it if unsure where it is)",
             )
         if "\ufffd" in text:
             self.add(

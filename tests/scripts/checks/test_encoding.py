@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
+from scripts.checks.base import FORBIDDEN_CHARACTERS, Finding
 from scripts.checks.encoding import mojibake
 from scripts.sources.tree import ROOT
 from tests.scripts.checks.support import line_of, only, replace, run, where
@@ -93,7 +95,8 @@ def test_a_replacement_character_is_an_encoding_error(tree):
 @pytest.mark.parametrize("char", ["\u200b", "\ufeff", "\u202e"], ids=["zero-width-space", "inner-bom", "bidi"])
 def test_an_invisible_character_is_an_encoding_error(tree, char):
     replace(tree, "es", "site.yml", "Calculadoras", f"Calcu{char}ladoras")
-    assert f"invisible character U+{ord(char):04X} — remove it" in only(run(tree, "encoding")).message
+    message = only(run(tree, "encoding")).message
+    assert f"character U+{ord(char):04X} (" in message and "is not allowed" in message and "— remove it" in message
 
 
 @pytest.mark.parametrize(
@@ -118,3 +121,46 @@ def test_every_mis_decoded_line_of_the_seeds_is_found():
                 assert found, f"{path.name}:{number}: {line}"
                 assert all(fixed for _word, fixed, _name in found), f"{path.name}:{number}: {found}"
     assert seen > 30  # the seeds do have them
+
+
+# --- Character policy: what no text may hold, however it is written (issue 11) -----------------
+
+_HIDDEN = {
+    "bidi-override-raw": "\u202e",
+    "bidi-override-escaped": "\\u202e",
+    "left-to-right-mark": "\\u200e",
+    "right-to-left-mark": "\\u200f",
+    "arabic-letter-mark": "\\u061c",
+    "tag-character": "\\U000e0041",
+    "nul": "\\0",
+    "escape": "\\e[2K",
+    "lone-surrogate": "\\ud800",
+    "zero-width-space": "\\u200b",
+}
+
+
+@pytest.mark.parametrize("written", _HIDDEN.values(), ids=_HIDDEN.keys())
+def test_a_hidden_or_control_character_is_refused_at_its_line_however_it_is_written(tmp_path, written):
+    import shutil
+
+    from scripts.checks import runner as checks
+    from scripts.sources.tree import ROOT, Tree
+
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("*.md", "assets"))
+    path = tmp_path / "docs" / "en" / "guides" / "end-a-partnership.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[number] = f'title: "End a{written} partnership"'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = [f for f in checks.run(Tree(tmp_path)) if f.check == "encoding"]
+    assert [(f.path, f.line) for f in found] == [("docs/en/guides/end-a-partnership.yml", number + 1)]
+    assert "is not allowed" in found[0].message
+    # What is printed never holds the character itself: a terminal shows the report as written.
+    shown = str(found[0]) + json.dumps(found[0].as_json(), ensure_ascii=False)
+    assert FORBIDDEN_CHARACTERS.search(shown) is None
+    shown.encode("utf-8")  # no lone surrogate left to fail on output
+
+
+def test_a_message_is_printed_with_its_control_characters_written_as_codes():
+    finding = Finding("docs/en/site.yml", 3, "en", None, "encoding", "error", "title: 'a\x1b[2Kb\u202e'")
+    assert str(finding) == "docs/en/site.yml:3: error[encoding]: title: 'a\\u001b[2Kb\\u202e'"
