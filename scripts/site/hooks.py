@@ -33,7 +33,7 @@ from scripts.sources.tree import REFERENCE, Tree  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kb")
 # One build cycle (fr first, then each language nested in it): its command, corpus, mistakes, 404 pages.
-_state: dict = {"command": "build", "corpus": None, "errors": [], "not_found": {}}
+_state: dict = {"command": "build", "corpus": None, "errors": [], "not_found": {}, "language_options": {}}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     corpus = load_corpus(Tree())
     _state["corpus"] = corpus
     if i18n is not None:
-        languages.apply_options(i18n.config.languages, corpus)
+        _state["language_options"] = languages.apply_options(i18n.config.languages, corpus, _state["language_options"])
     return config
 
 

@@ -38,8 +38,18 @@ def options(corpus: Corpus, lang: str) -> dict[str, Any]:
     return {"site_name": texts["site_name"], "nav_translations": {name: word(path) for name, path in NAV_WORDS.items()}}
 
 
-def apply_options(languages: Iterable[Any], corpus: Corpus) -> None:
-    """Set ``site_name`` and ``nav_translations`` on each language of the plugin's config."""
+def apply_options(languages: Iterable[Any], corpus: Corpus, last_good: dict[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """Set ``site_name`` and ``nav_translations`` on each language of the plugin's config.
+
+    A language whose site texts do not load keeps its options from ``last_good`` (the previous
+    build under ``make serve``), so its pages keep their own name while the mistake is shown.
+    Returns the options applied, to pass as ``last_good`` next time.
+    """
+    applied = dict(last_good or {})
     for language in languages:
-        for name, value in options(corpus, language.locale).items():
+        found = options(corpus, language.locale) or applied.get(language.locale, {})
+        for name, value in found.items():
             language[name] = value
+        if found:
+            applied[language.locale] = found
+    return applied

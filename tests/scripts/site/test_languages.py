@@ -54,3 +54,20 @@ def test_every_language_of_the_plugin_config_gets_its_own_site_name():
     assert names["de"] == "Infomaniak Partnerprogramm"
     assert names["fr"] == "Programme Partenaire Infomaniak"
     assert len(set(names.values())) == 5
+
+
+def test_a_language_whose_site_texts_break_keeps_its_last_good_name(tmp_path):
+    """Issue 11: under make serve, a mistake in docs/de/site.yml must not give German pages another name."""
+    class Language(dict):
+        def __init__(self, locale):
+            super().__init__()
+            self.locale = locale
+
+    tree = _copy_of_the_sources(tmp_path)
+    first = [Language(code) for code in ("fr", "de")]
+    last_good = languages.apply_options(first, corpus.load(tree))
+    tree.site_source("de").write_text("site_name: [unclosed\n", encoding="utf-8")
+    second = [Language(code) for code in ("fr", "de")]
+    languages.apply_options(second, corpus.load(tree), last_good)
+    assert second[1]["site_name"] == "Infomaniak Partnerprogramm"
+    assert second[0]["site_name"] == "Programme Partenaire Infomaniak"
