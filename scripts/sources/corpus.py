@@ -200,7 +200,7 @@ def load_file(file: File) -> None:
     file.source = file.parsed
 
 
-_IMPERATIVE = re.compile(r": (?=(?:save|remove|split|keep|put|write|indent|use|quote)\b)")
+_IMPERATIVE = re.compile(r": (?=(?:save|remove|split|keep|put|write|indent|use|quote|end)\b)")
 
 
 def with_fix(message: str, schema: str = "") -> str:

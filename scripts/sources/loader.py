@@ -163,6 +163,13 @@ def parse(path: Path, text: str) -> Source:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+            # An unclosed quote runs to the end of the file: the mistake is where it opens.
+            quote = text.split("\n")[exc.context_mark.line][exc.context_mark.column : exc.context_mark.column + 1] or '"'
+            raise SourceError(
+                path, exc.context_mark.line + 1,
+                f"YAML syntax: the quote {quote} opened on this line is never closed: end the text with {quote}",
+            ) from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or str(exc)

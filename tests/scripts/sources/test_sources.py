@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.sources.loader import MAX_BYTES, MAX_DEPTH, SourceError, SourceErrors, load
+from scripts.sources.loader import MAX_BYTES, MAX_DEPTH, SourceError, SourceErrors, load, parse
 
 GOOD = """\
 id: add-a-client
@@ -119,3 +119,14 @@ def test_substeps_must_be_a_list_of_texts(tmp_path):
     )
     error = error_of(write(tmp_path, content))
     assert error.line == 9 and "expected text, or a mapping with text and substeps" in error.message
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end_of_the_file(tmp_path, quote):
+    """Issue 11: the scanner only fails at the end of the file; the translator needs the opening line."""
+    path = tmp_path / "g.yml"
+    path.write_text(f"id: g\ntitle: {quote}Ajouter un client\nsummary: Texte.\naudience: partners\nsections: []\n", encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        parse(path, path.read_text(encoding="utf-8"))
+    assert error.value.line == 2
+    assert f"the quote {quote} opened on this line is never closed" in error.value.message
