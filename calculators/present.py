@@ -212,10 +212,38 @@ def _mapping(setup: Any, key: str) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def handle_json(calculator: str, inputs_json: str, setup_json: str) -> str:
-    """The Web Worker's entry point: JSON in, JSON out (:func:`handle`'s answer); never raises."""
+# Bounds checked before any parsing: a form's inputs are a few short strings, its setup (texts and
+# number symbols) some kilobytes; neither nests more than a few levels.
+MAX_INPUTS_CHARS = 16 * 1024
+MAX_SETUP_CHARS = 1024 * 1024
+MAX_JSON_DEPTH = 16
+
+
+def _bounded_json(text: Any, limit: int) -> Any:
+    """``json.loads(text)`` if ``text`` is a string within ``limit`` characters and nesting; None otherwise."""
+    if not isinstance(text, str) or len(text) > limit:
+        return None
+    depth = deepest = 0
+    for char in text:  # brackets inside strings count too: an upper bound is enough here
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    if deepest > MAX_JSON_DEPTH:
+        return None
     try:
-        inputs, setup = json.loads(inputs_json), json.loads(setup_json)
-    except (TypeError, ValueError):
-        inputs, setup = None, {}
-    return json.dumps(handle(calculator, inputs, setup), ensure_ascii=False)
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+def handle_json(calculator: Any, inputs_json: Any, setup_json: Any) -> str:
+    """The Web Worker's entry point: JSON in, JSON out (:func:`handle`'s answer); never raises.
+
+    Inputs and setup are read separately: inputs that are not JSON (or too large or deep) are
+    answered with a translated error from a setup that is still good.
+    """
+    inputs = _bounded_json(inputs_json, MAX_INPUTS_CHARS)
+    setup = _bounded_json(setup_json, MAX_SETUP_CHARS)
+    return json.dumps(handle(calculator, inputs, setup if isinstance(setup, dict) else {}), ensure_ascii=False)

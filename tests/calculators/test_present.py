@@ -238,6 +238,33 @@ def test_handle_json_answers_inputs_that_are_not_an_object(inputs_json):
     assert reply["error"]["message"] and "{" not in reply["error"]["message"]
 
 
+# Issue 11: hostile messages from a page's script; the German message comes from docs/de/calculators/pricing.yml.
+_HOSTILE_INPUTS = {
+    "unclosed": "{",
+    "empty": "",
+    "deeply-nested": "[" * 100_000 + "]" * 100_000,
+    "5000-digit-integer": "1" * 5000,
+    "10-mb-of-group-signs": json.dumps({"quantity": "1" + "." * 10_000_000}),
+    "not-a-string": ["quantity"],
+}
+
+
+@pytest.mark.parametrize("inputs_json", _HOSTILE_INPUTS.values(), ids=_HOSTILE_INPUTS.keys())
+def test_a_hostile_inputs_message_gets_a_translated_error_and_keeps_the_setup(inputs_json):
+    setup = _setup("de", "pricing")
+    reply = json.loads(present.handle_json("pricing", inputs_json, json.dumps(setup)))
+    assert reply["error"]["key"] == "inputs.wrong_type"
+    assert reply["error"]["message"] == setup["texts"]["errors"]["inputs.wrong_type"]
+    # The next, valid message is answered as usual: nothing of the setup was lost.
+    good = json.loads(present.handle_json("pricing", json.dumps(_example("CHF")), json.dumps(setup)))
+    assert good["view"]["final_total"]["value"] == EXAMPLE["CHF"][2]
+
+
+def test_a_list_as_calculator_name_is_an_unknown_calculator():
+    reply = json.loads(present.handle_json(["pricing"], "{}", json.dumps(_setup("fr", "pricing"))))
+    assert reply["error"]["key"] == "calculator.unknown"
+
+
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
