@@ -2,6 +2,7 @@
 #   make serve   the site on http://127.0.0.1:8000 with live reload
 #   make test    every test (unit, build, browser in Debian chromium, Pyodide under Node)
 #   make build   the site into site/
+#   make preview the built site on http://127.0.0.1:8080 with nginx, as the README deploys it
 #   make check   the translators' cross-language check (python -m scripts.kb check)
 #   make bench   figures: checker scale, calculator load and response times
 
@@ -15,11 +16,12 @@ PYTHON ?= $(shell command -v pyenv >/dev/null && pyenv which python 2>/dev/null 
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 
-.PHONY: help setup serve build test check status bench lint clean
+.PHONY: help setup serve build preview test check status bench lint clean
 
 help:
-	@sed -n '2,7p' Makefile
+	@sed -n '2,8p' Makefile
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (see .python-version)"'
@@ -34,6 +36,9 @@ node_modules/.installed: package.json package-lock.json
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+$(NGINX):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+
 .cache/pyodide-wheels/.fetched: scripts/fetch_pyodide_wheels.sh $(VENV)/.installed
 	bash scripts/fetch_pyodide_wheels.sh
 	touch $@
@@ -46,6 +51,13 @@ serve: setup
 build: setup
 	$(PY) -m scripts.site.build
 
+# Builds first when site/ is missing or older than a source; then nginx in the foreground (Ctrl-C stops it).
+SOURCES_NEWER_THAN_SITE = find mkdocs.yml docs overrides calculators scripts pyproject.toml requirements.lock -newer site/index.html \
+	-type f ! -name '*.md' ! -name '*.pyc' ! -path '*/__pycache__/*' -print -quit 2>/dev/null
+preview: setup $(NGINX)
+	@if [ ! -f site/index.html ] || [ -n "$$($(SOURCES_NEWER_THAN_SITE))" ]; then $(MAKE) --no-print-directory build; fi
+	$(PY) -m scripts.site.preview --port 8080
+
 check: setup
 	$(PY) -m scripts.kb check
 
@@ -55,7 +67,7 @@ status: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 
-test: setup $(CHROMIUM) .cache/pyodide-wheels/.fetched
+test: setup $(CHROMIUM) $(NGINX) .cache/pyodide-wheels/.fetched
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
