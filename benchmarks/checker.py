@@ -44,7 +44,9 @@ def make_tree(root: Path, guides: int, source: Tree | None = None) -> Tree:
         (folder / "guides").mkdir(parents=True)
         for name in ("site.yml", "glossary.yml"):
             if (source.lang_dir(lang) / name).is_file():
-                shutil.copy(source.lang_dir(lang) / name, folder / name)
+                # The home page's journeys and links name guides: point them at the first batch's copies.
+                text = (source.lang_dir(lang) / name).read_text(encoding="utf-8")
+                (folder / name).write_text(_renamed(text, originals, "-0"), encoding="utf-8")
         if (source.lang_dir(lang) / "calculators").is_dir():
             shutil.copytree(source.lang_dir(lang) / "calculators", folder / "calculators")
         texts = {}
