@@ -13,28 +13,14 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from calculator_texts import texts as _texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import present, registry
 
-try:
-    import yaml
-
-    def _parse(text: str):
-        return yaml.safe_load(text)
-
-except ImportError:  # inside Pyodide, where PyYAML has no pure-Python wheel
-    from ruamel.yaml import YAML
-
-    def _parse(text: str):
-        return YAML(typ="safe", pure=True).load(text)
-
-
-ROOT = Path(__file__).resolve().parents[2]
 LOCALES = {"fr": "fr", "en": "en", "de": "de", "it": "it", "es": "es"}
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -52,11 +38,6 @@ SPECS = {
            "percent": {"prefix": "", "suffix": NBSP + "%"}, "symbols": {"CHF": "CHF", "EUR": "€"}},
 }  # fmt: skip
 
-
-def _texts(lang: str, name: str) -> dict:
-    data = _parse((ROOT / "docs" / lang / "calculators" / f"{name}.yml").read_text(encoding="utf-8"))
-    data.pop("source_hash", None)
-    return data
 
 
 def _setup(lang: str, name: str) -> dict:

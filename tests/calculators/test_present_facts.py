@@ -5,37 +5,19 @@ no final price (and what is missing for it) without a known degressive rate,
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from calculator_texts import ROOT
+from calculator_texts import texts as _texts
 
 from calculators import present, registry
 
-try:
-    import yaml
-
-    def _parse(text: str):
-        return yaml.safe_load(text)
-
-except ImportError:  # inside Pyodide, where PyYAML has no pure-Python wheel
-    from ruamel.yaml import YAML
-
-    def _parse(text: str):
-        return YAML(typ="safe", pure=True).load(text)
-
-
-ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("fr", "en", "de", "it", "es")
 NBSP = "\u00a0"
 # en as scripts/render/formatting.spec("en") gives it (the widgets get it from the page).
 EN = {"locale": "en", "decimal": ".", "group": ",", "grouping": 3, "money": {"prefix": "¤", "suffix": ""},
       "percent": {"prefix": "", "suffix": "%"}, "symbols": {"CHF": "CHF", "EUR": "€"}}  # fmt: skip
 
-
-def _texts(lang: str, name: str) -> dict:
-    data = _parse((ROOT / "docs" / lang / "calculators" / f"{name}.yml").read_text(encoding="utf-8"))
-    data.pop("source_hash", None)
-    return data
 
 
 def _en(name: str, inputs: dict) -> dict:

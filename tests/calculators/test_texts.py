@@ -7,29 +7,17 @@ from __future__ import annotations
 import json
 import re
 import string
-from pathlib import Path
 
 import pytest
+from calculator_texts import ROOT
+from calculator_texts import path as _path
+from calculator_texts import texts as _texts
 
 from calculators import api, compare, registry
 from calculators.eligibility import CONDITIONS
 from calculators.errors import params_of
 from calculators.facts import PRODUCTS
 
-try:
-    import yaml
-
-    def _parse(text: str):
-        return yaml.safe_load(text)
-
-except ImportError:  # inside Pyodide, where PyYAML has no pure-Python wheel
-    from ruamel.yaml import YAML
-
-    def _parse(text: str):
-        return YAML(typ="safe", pure=True).load(text)
-
-
-ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("fr", "en", "de", "it", "es")
 REFERENCE = "fr"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/calculator.schema.json"
@@ -37,16 +25,6 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/calculator.schem
 # and UTF-8 read as Windows-1250 or -1252 ("rĂ©seau", "rÃ©seau").
 LEFTOVERS = re.compile(r"Partenaire|code support|Client sous gestion|Ă|Ã|Â", re.IGNORECASE)
 
-
-def _path(lang: str, name: str) -> Path:
-    return ROOT / "docs" / lang / "calculators" / f"{name}.yml"
-
-
-def _texts(lang: str, name: str) -> dict:
-    """The texts of one file, without `source_hash` (translation bookkeeping written by `kb stamp`)."""
-    data = _parse(_path(lang, name).read_text(encoding="utf-8"))
-    data.pop("source_hash", None)
-    return data
 
 
 def _leaves(data, prefix=()):
