@@ -99,15 +99,15 @@ def intended_scripts(template_dirs: tuple[Path, ...] = TEMPLATE_DIRS) -> frozens
     return frozenset(found)
 
 
-def inline_script_hashes() -> list[str]:
-    """The CSP source of every inline script the site means to have, sorted."""
-    return sorted(script_hash(script) for script in intended_scripts())
+def inline_script_hashes(intended: frozenset[str] | None = None) -> list[str]:
+    """The CSP source of every inline script the site means to have (``intended_scripts()``), sorted."""
+    return sorted(script_hash(script) for script in (intended_scripts() if intended is None else intended))
 
 
-def unexpected_scripts(site_dir: str | Path) -> list[str]:
+def unexpected_scripts(site_dir: str | Path, intended: frozenset[str] | None = None) -> list[str]:
     """``page: the source that made it`` for each built page holding an inline script the templates do not write."""
     site_dir = Path(site_dir)
-    intended = intended_scripts()
+    intended = intended_scripts() if intended is None else intended
     found = []
     for page in sorted(site_dir.rglob("*.html")):
         if any(script not in intended for script in inline_scripts(page.read_text(encoding="utf-8"))):
@@ -133,10 +133,10 @@ def content_security_policy(hashes: list[str]) -> str:
     return "; ".join(" ".join((directive, *sources, *(hashes if directive == "script-src" else ()))) for directive, sources in CSP.items())
 
 
-def rules(site_dir: str | Path) -> list[tuple[str, dict[str, str]]]:
+def rules(site_dir: str | Path, intended: frozenset[str] | None = None) -> list[tuple[str, dict[str, str]]]:
     """(path pattern, headers) for the site in ``site_dir``; ``*`` matches any characters."""
     site_dir = Path(site_dir)
-    everywhere = {"Content-Security-Policy": content_security_policy(inline_script_hashes()), **SECURITY_HEADERS}
+    everywhere = {"Content-Security-Policy": content_security_policy(inline_script_hashes(intended)), **SECURITY_HEADERS}
     runtime = site_dir / RUNTIME_DIR
     result = [("/*", everywhere)]
     if runtime.is_dir():
@@ -191,10 +191,10 @@ def nginx(site_rules: list[tuple[str, dict[str, str]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(site_dir: str | Path) -> Path:
+def write(site_dir: str | Path, intended: frozenset[str] | None = None) -> Path:
     """Write ``site_dir/_headers``; return its path."""
     target = Path(site_dir) / "_headers"
-    target.write_text(headers_file(rules(site_dir)), encoding="utf-8")
+    target.write_text(headers_file(rules(site_dir, intended)), encoding="utf-8")
     return target
 
 

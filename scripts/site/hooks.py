@@ -107,9 +107,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     search_index.split_by_language(config.site_dir)
     not_found.write(config.site_dir, _state["not_found"])
     runtime.install(config.site_dir)
-    unexpected = headers.unexpected_scripts(config.site_dir)
+    intended = headers.intended_scripts()  # read from the templates once, for the check and the policy
+    unexpected = headers.unexpected_scripts(config.site_dir, intended)
     if unexpected:  # the CSP allows only the templates' scripts: a page with another one came from a source
         for problem in unexpected:
             log.error("%s", problem)
         raise PluginError(f"{len(unexpected)} page(s) hold a script no template writes; the site was not published")
-    headers.write(config.site_dir)
+    headers.write(config.site_dir, intended)
