@@ -24,9 +24,6 @@ from calculators._inputs import Boolean
 from calculators.errors import InputError
 from calculators.money import plain
 
-# The <output> names of each widget, by calculator (read from the registry).
-OUTPUTS: dict[str, tuple[str, ...]] = {name: calculator.outputs for name, calculator in registry.CALCULATORS.items()}
-
 
 def _json(value: Any) -> Any:
     """``value`` with every ``Decimal`` as plain text, tuples as lists and dataclasses as dicts."""

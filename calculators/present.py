@@ -27,8 +27,6 @@ _MONEY = frozenset(
      "min_volume", "volume_shortfall"}
 )
 _PERCENT = frozenset({"degressive_rate", "total_reduction", "partner_discount"})
-# The form fields that hold a number, which the reader may write in their locale ("15,5", "2 000").
-NUMBER_FIELDS = {name: calculator.number_fields for name, calculator in registry.CALCULATORS.items()}
 # Error parameters that are bounds: shown in the reader's number format.
 _BOUNDS = ("min", "max")
 # Blanks a translator may leave in a sentence (not the no-break spaces of amounts).

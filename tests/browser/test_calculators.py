@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from babel.numbers import NumberFormatError, get_decimal_symbol, parse_decimal
 
-from calculators import api, present
+from calculators import api, present, registry
 from calculators.errors import InputError
 from scripts.render import formatting
 from scripts.sources.loader import load
@@ -127,7 +127,7 @@ def read_number(text: str, lang: str) -> str:
 def api_inputs(name: str, form_state: dict, lang: str) -> dict[str, str]:
     """What the form sends (enabled fields, ticked boxes as "true"/"false"), numbers read in the reader's locale."""
     sent = {field: state["value"] for field, state in form_state.items() if not state["disabled"]}
-    return {field: read_number(value, lang) if field in present.NUMBER_FIELDS[name] else value for field, value in sent.items()}
+    return {field: read_number(value, lang) if field in registry.get(name).number_fields else value for field, value in sent.items()}
 
 
 def expected_view(name: str, inputs: dict, lang: str) -> dict[str, dict[str, str]]:
@@ -190,7 +190,7 @@ def assert_outputs_are(actual: dict[str, list[str]], view: dict, name: str) -> N
     """Each <output> shows the view's raw value and text; every result the API names is in the page."""
     expected = {key: [entry["value"], entry["text"]] for key, entry in view.items() if key in actual}
     assert {key: list(value) for key, value in actual.items()} == expected
-    assert {key for key in api.OUTPUTS[name] if key in view} <= set(actual)
+    assert {key for key in registry.get(name).outputs if key in view} <= set(actual)
 
 
 def assert_conditional_agree(conditional: list, view: dict) -> None:
@@ -358,7 +358,7 @@ def test_the_live_calculator_agrees_with_python(context, site_url, lang, name):
     changed_view = expected_view(name, plan.inputs, lang)
     wait_for_outputs(page, changed_view, name)
     result, shown = api.run(name, plan.inputs), form.evaluate(OUTPUTS)
-    for key in api.OUTPUTS[name]:  # the raw values are the API's own, as text
+    for key in registry.get(name).outputs:  # the raw values are the API's own, as text
         if not isinstance(result[key], list):
             # An unknown value (no sourced degressive rate for 12 hostings) has an empty data-value.
             raw = "" if result[key] is None else str(result[key]).lower() if isinstance(result[key], bool) else str(result[key])
