@@ -89,7 +89,7 @@ class Links(Check):
         for fpath, tpath, fr_text, tr_text in context.pairs:
             if "](" not in fr_text and "](" not in tr_text and "://" not in fr_text and "://" not in tr_text:
                 continue
-            fr_list, tr_list = _link_targets(fr_text), _link_targets(tr_text)
+            fr_list, tr_list = _fr_link_targets(ref, fpath, fr_text), _link_targets(tr_text)
             if fr_list == tr_list:
                 continue  # the same targets in the same order (most texts): nothing to count
             fr_targets, tr_targets = Counter(fr_list), Counter(tr_list)
@@ -117,6 +117,14 @@ class Links(Check):
                     context, file.line_of(tpath),
                     f"{dotted(tpath)}: fr links to {target} here ({fr_line}), this text does not — add the link",
                 )
+
+
+def _fr_link_targets(ref: File, fpath: tuple, fr_text: str) -> list[str]:
+    """``_link_targets(fr_text)``, read once per run for the four translations that compare with it."""
+    memo = ref.__dict__.setdefault("_link_targets", {})
+    if fpath not in memo:
+        memo[fpath] = _link_targets(fr_text)
+    return memo[fpath]
 
 
 def _link_targets(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from scripts.checks.base import Check, Context, register
 from scripts.checks.text import dotted, prose
+from scripts.sources.corpus import File
 
 _SEPARATORS = " \u00a0\u202f’'.,"
 _NUMBER = re.compile(r"(?<![\w.,’'])(\d+(?:[" + _SEPARATORS + r"]\d+)*)(?:[ \u00a0\u202f]?%)?")
@@ -54,6 +55,14 @@ def _grouped(digits: list[str], separators: list[str]) -> bool:
     )
 
 
+def _fr_numbers(ref: File, fpath: tuple, fr_text: str) -> list[tuple[str, frozenset[Decimal]]]:
+    """``numbers(fr_text)``, read once per run for the four translations that compare with it."""
+    memo = ref.__dict__.setdefault("_numbers", {})
+    if fpath not in memo:
+        memo[fpath] = numbers(fr_text)
+    return memo[fpath]
+
+
 @register
 class Numbers(Check):
     id = "numbers"
@@ -66,7 +75,7 @@ class Numbers(Check):
         for fpath, tpath, fr_text, tr_text in context.pairs:
             if _DIGIT.search(fr_text) is None and _DIGIT.search(tr_text) is None:
                 continue
-            unmatched_fr = numbers(fr_text)
+            unmatched_fr = list(_fr_numbers(ref, fpath, fr_text))
             extra = []
             for token, values in numbers(tr_text):
                 match = next((i for i, (_t, fr_values) in enumerate(unmatched_fr) if values & fr_values), None)

@@ -14,7 +14,7 @@ from difflib import get_close_matches
 
 from calculators.grammar import FACT, PARAMETER, PARAMETER_LIKE
 from scripts.checks.base import Check, Context, register
-from scripts.checks.text import dotted, texts
+from scripts.checks.text import dotted, may_hold, texts
 
 _BRACES = re.compile(r"\{\{|\}\}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -37,6 +37,9 @@ class Placeholders(Check):
 
     def run(self, context: Context) -> None:
         file, facts = context.file, context.facts
+        ref = context.ref
+        if not may_hold(file, "{", "}") and (ref is None or not may_hold(ref, "{")):
+            return  # no brace in this file (nor in fr's, to compare with): no placeholder anywhere
         for where, text in texts(file):
             if "{" not in text and "}" not in text:
                 continue
@@ -63,7 +66,7 @@ class Placeholders(Check):
                         f"{dotted(where)}: {{{name}}} is not a parameter the widget fills"
                         f" (lower-case snake_case names only) — {fix}",
                     )
-        if context.ref is not None:
+        if ref is not None:
             self._against_fr(context)
 
     def _against_fr(self, context: Context) -> None:

@@ -61,10 +61,30 @@ _NOT_TEXT_NOR_SPECIFIC = {
 }
 
 
+def _ending_keys(skip: dict[str, Trie]) -> frozenset[str]:
+    """The keys that end a pattern of ``skip``: a path without any of them is never skipped."""
+    found: set[str] = set()
+
+    def visit(node: Trie) -> None:
+        for key, below in node.items():
+            if below.end:
+                found.add(key)
+            visit(below)
+
+    for root in skip.values():
+        visit(root)
+    return frozenset(found)
+
+
+_ENDING = {id(table): _ending_keys(table) for table in (_NOT_TEXT, _NOT_TEXT_NOR_SPECIFIC)}
+
+
 def strings(file: File) -> list[tuple[tuple, str]]:
     """Every string of a parsed file, ids included, with its path: walked once per file and shared
     (the unsafe and encoding checks read them all, ``texts`` picks the translated ones)."""
     assert file.parsed is not None
+    if file.parsed.strings is not None:
+        return file.parsed.strings  # recorded by the loader as it built the data
     if "_strings" not in file.__dict__:
         file.__dict__["_strings"] = list(leaves(file.parsed.data))
     return file.__dict__["_strings"]
@@ -75,8 +95,13 @@ def texts(file: File, *, with_specific: bool = True) -> list[tuple[tuple, str]]:
     assert file.source is not None
     cache = file.__dict__.setdefault("_texts", {})
     if with_specific not in cache:
-        skip = (_NOT_TEXT if with_specific else _NOT_TEXT_NOR_SPECIFIC)[file.kind]
-        cache[with_specific] = [(where, text) for where, text in strings(file) if not _skipped(where, skip)]
+        table = _NOT_TEXT if with_specific else _NOT_TEXT_NOR_SPECIFIC
+        skip, ending = table[file.kind], _ENDING[id(table)]
+        # Most paths hold no key that ends a pattern (a set test in C); only the others walk the patterns.
+        cache[with_specific] = [
+            (where, text) for where, text in strings(file)
+            if ending.isdisjoint(where) or not _skipped(where, skip)
+        ]
     return cache[with_specific]
 
 
@@ -117,6 +142,13 @@ def _collect(data: Any, where: tuple, skip: Trie | None, found: list[tuple[tuple
             _collect(value, (*where, index), below, found)
     elif isinstance(data, str):
         found.append((where, data))
+
+
+def may_hold(file: File, *characters: str) -> bool:
+    """Whether a text of ``file`` may hold one of ``characters``: its raw text has one, or a backslash
+    (a YAML escape such as "\\x7b" writes a character the raw text does not show)."""
+    text = file.text
+    return "\\" in text or any(character in text for character in characters)
 
 
 def dotted(where: tuple) -> str:

@@ -50,7 +50,7 @@ class File:
     source: Source | None = None  # ... and valid against its schema
     problems: list[Problem] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def path(self) -> Path:
         return self.tree.lang_dir(self.lang) / self.key
 
@@ -190,7 +190,7 @@ def load_file(file: File) -> None:
         file.add("syntax", exc.line, with_fix(exc.message))
         return
     schema = SCHEMAS[file.kind]
-    if (SCHEMA_DIR / f"{schema}.schema.json").is_file():
+    if _has_schema(schema):
         try:
             fast.validate(file.parsed, schema)
         except SourceErrors as exc:
@@ -198,6 +198,11 @@ def load_file(file: File) -> None:
                 file.add("schema", error.line, with_fix(error.message, schema))
             return
     file.source = file.parsed
+
+
+@functools.cache
+def _has_schema(schema: str) -> bool:
+    return (SCHEMA_DIR / f"{schema}.schema.json").is_file()
 
 
 _IMPERATIVE = re.compile(r": (?=(?:save|remove|split|keep|put|write|indent|use|quote|end)\b)")

@@ -78,6 +78,9 @@ class Source:
     path: Path
     data: Any
     lines: dict[Path_, int] = field(repr=False)
+    # Every text (str value) with its path, in document order: what ``source_of`` met while it built
+    # ``data``, so the checks need not walk the data again (None: not recorded, walk ``data``).
+    strings: list[tuple[Path_, str]] | None = field(default=None, repr=False, compare=False)
 
     def line_of(self, location: Path_) -> int:
         """The line of ``location``, or of its nearest ancestor that has one."""
@@ -183,7 +186,9 @@ def parse(path: Path, text: str) -> Source:
     return source_of(path, node, loader)
 
 
-def source_of(path: Path, root: yaml.Node, constructor: yaml.constructor.SafeConstructor) -> Source:
+def source_of(
+    path: Path, root: yaml.Node, constructor: yaml.constructor.SafeConstructor, *, aliases_possible: bool = True
+) -> Source:
     """The strict rules on a composed node tree: plain values and the line of every node.
 
     Every rule on keys, tags and ambiguous words is here, and the limits again
@@ -191,8 +196,11 @@ def source_of(path: Path, root: yaml.Node, constructor: yaml.constructor.SafeCon
     them while composing, libyaml's composer (``scripts.sources.fast``) does not.
     A plain text holding '?' inside [...] or {...} is refused too: PyYAML ends
     the text at the '?', libyaml does not, so only libyaml's tree can hold one.
+    ``aliases_possible=False``: the caller knows the text has no anchor (so no
+    alias: libyaml refuses an alias to no anchor), and nodes are not tracked.
     """
     lines: dict[Path_, int] = {}
+    strings: list[tuple[Path_, str]] = []  # every text with its path, in document order
     reached: set[int] = set()  # ids of the nodes converted: fewer than converted means an alias
     count = 0
     scalar_constructors = constructor.yaml_constructors
@@ -200,7 +208,8 @@ def source_of(path: Path, root: yaml.Node, constructor: yaml.constructor.SafeCon
     def value(node: yaml.Node, where: Path_, depth: int, in_flow: bool) -> Any:
         nonlocal count
         count += 1
-        reached.add(id(node))
+        if aliases_possible:
+            reached.add(id(node))
         line = lines[where] = node.start_mark.line + 1
         if depth > MAX_DEPTH or count > MAX_NODES:
             raise _beyond_limits(path, line, depth)
@@ -214,6 +223,7 @@ def source_of(path: Path, root: yaml.Node, constructor: yaml.constructor.SafeCon
                         raise _ambiguous(path, line, text)
                     if in_flow and "?" in text:
                         raise _question_mark(path, line)
+                strings.append((where, text))
                 return text
             if tag not in _PLAIN_TAGS:
                 name = tag.removeprefix(_TAG_PREFIX)
@@ -231,7 +241,8 @@ def source_of(path: Path, root: yaml.Node, constructor: yaml.constructor.SafeCon
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 count += 1
-                reached.add(id(key_node))
+                if aliases_possible:
+                    reached.add(id(key_node))
                 key_line = key_node.start_mark.line + 1
                 if depth >= MAX_DEPTH or count > MAX_NODES:
                     raise _beyond_limits(path, key_line, depth + 1)
@@ -256,9 +267,9 @@ def source_of(path: Path, root: yaml.Node, constructor: yaml.constructor.SafeCon
         raise SourceError(path, line, f"unknown tag !!{tag.removeprefix(_TAG_PREFIX)}: remove it")
 
     data = value(root, (), 1, False)
-    if len(reached) < count:
+    if aliases_possible and len(reached) < count:
         raise SourceError(path, 1, "YAML syntax: aliases (*name) are not allowed: write the text out in full")
-    return Source(path=path, data=data, lines=lines)
+    return Source(path=path, data=data, lines=lines, strings=strings)
 
 
 def _beyond_limits(path: Path, line: int, depth: int) -> SourceError:
