@@ -79,3 +79,16 @@ def test_a_brace_figure_in_a_widget_text_is_no_parameter(widget_tree):
     finding = only(run(widget_tree, "placeholders"))
     assert "{2} is not a parameter" in finding.message
     assert "write a lower-case snake_case name" in finding.message
+
+
+def test_a_placeholder_written_with_yaml_escapes_is_read_as_the_reader_gets_it(tree):
+    # Files whose raw text holds no brace at all, fr's included: "\x7b" is one once YAML has read it.
+    write(tree, "fr", GUIDE, re.sub(r"\{\{[^}]*\}\}", "", text_of("fr", GUIDE)))
+    text = re.sub(r"\{\{[^}]*\}\}", "", rewrite(tree, "de", GUIDE))
+    text = text.replace(text.split("\n")[line_of(text, "title:") - 1], 'title: "Kunde \\x7b\\x7b max_discount \\x7d\\x7d"')
+    write(tree, "de", GUIDE, text)
+    assert "{" not in text and "}" not in text
+    findings = run(tree, "placeholders")
+    assert any(
+        f.line == line_of(text, "title:") and "unknown placeholder {{ max_discount }}" in f.message for f in findings
+    ), "\n".join(map(str, findings))

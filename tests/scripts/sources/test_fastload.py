@@ -202,3 +202,48 @@ def test_the_checker_loads_through_the_fast_path_and_reports_the_strict_loader_s
     [finding] = file.problems
     assert (finding.check, finding.line) == ("syntax", 2)
     assert finding.message.startswith("duplicate key 'site_name' (first at line 1) — keep only one")
+
+
+SCALARS = [
+    "", "a", "text with words", "yes", "No", "on", "OFF", "y", "true", "False", "null", "Null", "~", "1", "-1", "+1",
+    "1_000", "0x1F", "0o17", "017", "1:20", "1.5", "-.5", ".inf", "-.Inf", ".nan", "1e3", "2001-12-14",
+    "2001-12-14t21:59:43.10-05:00", "<<", "=", "!", "&", "*", "0", "00", "T", "Fr", "é", " leading space",
+]
+
+
+@pytest.mark.parametrize("value", SCALARS)
+@pytest.mark.parametrize("implicit", [(True, False), (False, True), (False, False)])
+def test_the_fast_composer_resolves_tags_as_pyyaml_s_resolver(value, implicit):
+    import yaml
+
+    expected = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, implicit)
+    assert fastload._Composer("").resolve(yaml.ScalarNode, value, implicit) == expected
+    for kind in (yaml.MappingNode, yaml.SequenceNode):
+        assert fastload._Composer("").resolve(kind, None, implicit) == yaml.resolver.Resolver().resolve(kind, None, implicit)
+
+
+def _walked(data, where=()):
+    """Every str value under ``data`` with its path, by a walk written here (not the loader's)."""
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _walked(value, (*where, key))]
+    if isinstance(data, list):
+        return [found for index, value in enumerate(data) for found in _walked(value, (*where, index))]
+    return [(where, data)] if isinstance(data, str) else []
+
+
+@pytest.mark.parametrize("path", PROJECT_SOURCES, ids=lambda p: str(p.relative_to(ROOT / "docs")))
+def test_the_loader_records_every_text_of_a_project_source_with_its_path(path):
+    text = sources.read_text(path)
+    for parse in (fastload.parse, sources.parse):
+        source = parse(path, text)
+        assert source.strings == _walked(source.data)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_the_loader_records_every_text_of_any_text(text):
+    try:
+        source = fastload.parse(Path("x.yml"), text)
+    except sources.SourceError:
+        return
+    assert source.strings == _walked(source.data)
