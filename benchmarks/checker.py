@@ -1,7 +1,9 @@
 """Checker scale: `kb check` on 1000 guides x 5 languages, against merely parsing the same files.
 
 The synthetic tree is made of copies of the project's own guides under new
-ids (their related ids and guide links renamed to match), plus each
+ids (their related ids and guide links renamed to match; each translation
+stamped with the hash of the fr copy it translates, as an up-to-date
+knowledge base is, so the run reports no stale file), plus each
 language's site, glossary and widget texts. Each run measures, side by side,
 the CPU time (``time.process_time()``) of reading and parsing every source of
 the tree with libyaml (``yaml.load(text, Loader=yaml.CSafeLoader)``) and of the
@@ -26,6 +28,8 @@ from pathlib import Path
 import yaml
 
 from scripts.checks import runner as checks
+from scripts.sources.hashing import KEY as HASH_KEY
+from scripts.sources.hashing import source_hash
 from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
 
 TARGET_SECONDS = 10.0
@@ -45,8 +49,10 @@ def make_tree(root: Path, guides: int, source: Tree | None = None) -> Tree:
         for name in ("site.yml", "glossary.yml"):
             if (source.lang_dir(lang) / name).is_file():
                 # The home page's journeys and links name guides: point them at the first batch's copies.
-                text = (source.lang_dir(lang) / name).read_text(encoding="utf-8")
-                (folder / name).write_text(_renamed(text, originals, "-0"), encoding="utf-8")
+                text = _renamed((source.lang_dir(lang) / name).read_text(encoding="utf-8"), originals, "-0")
+                if lang != REFERENCE:
+                    text = _restamped(text, tree.lang_dir(REFERENCE) / name)
+                (folder / name).write_text(text, encoding="utf-8")
         if (source.lang_dir(lang) / "calculators").is_dir():
             shutil.copytree(source.lang_dir(lang) / "calculators", folder / "calculators")
         texts = {}
@@ -56,8 +62,16 @@ def make_tree(root: Path, guides: int, source: Tree | None = None) -> Tree:
         for number in range(guides):
             batch, guide = divmod(number, len(originals))
             text = _renamed(texts[originals[guide]], originals, f"-{batch}")
+            if lang != REFERENCE:
+                text = _restamped(text, tree.guide_source(REFERENCE, f"{originals[guide]}-{batch}"))
             (folder / "guides" / f"{originals[guide]}-{batch}.yml").write_text(text, encoding="utf-8")
     return tree
+
+
+def _restamped(text: str, fr_copy: Path) -> str:
+    """A translation stamped with the hash of the fr copy it translates, as ``kb stamp`` would."""
+    data = yaml.load(fr_copy.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506 - CSafeLoader
+    return re.sub(rf"^{HASH_KEY}: .*$", f"{HASH_KEY}: {source_hash(data)}", text, count=1, flags=re.MULTILINE)
 
 
 def _renamed(text: str, ids: list[str], suffix: str) -> str:
