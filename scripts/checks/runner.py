@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from scripts.checks import syntax, encoding, structure, placeholders, numbers, links, terminology, same, markup, stale  # noqa: F401
 # isort: on
 from scripts.checks.base import REGISTRY, CannotRun, Context, Finding, Run, table_markdown
-from scripts.sources.corpus import Corpus, File
+from scripts.sources.corpus import Corpus, File, bulk_allocation
 from scripts.sources.corpus import load as load_corpus
 from scripts.sources.tree import REFERENCE, Tree
 
@@ -81,15 +81,16 @@ def report(source: Tree | Corpus | None = None, *, facts: Collection[str] | None
         raise CannotRun(f"no source in {tree.lang_dir(REFERENCE)} — nothing to compare with")
     checks = [check for check in REGISTRY.values() if check.needs != "loader"]
     findings: list[Finding] = []
-    for context in _contexts(Run(corpus, frozenset(facts))):
-        for check in checks:
-            if check.needs in context.meets:
-                check.run(context)
-        file = context.file
-        findings.extend(
-            Finding(file.shown, p.line, file.lang, file.guide, p.check, REGISTRY[p.check].severity, p.message)
-            for p in file.problems
-        )
+    with bulk_allocation():
+        for context in _contexts(Run(corpus, frozenset(facts))):
+            for check in checks:
+                if check.needs in context.meets:
+                    check.run(context)
+            file = context.file
+            findings.extend(
+                Finding(file.shown, p.line, file.lang, file.guide, p.check, REGISTRY[p.check].severity, p.message)
+                for p in file.problems
+            )
     return Report(tree, corpus.files, sorted(set(findings)), corpus)
 
 

@@ -247,3 +247,20 @@ def test_the_loader_records_every_text_of_any_text(text):
     except sources.SourceError:
         return
     assert source.strings == _walked(source.data)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_the_corpus_leaves_the_cycle_collector_as_it_found_it(tmp_path, enabled):
+    import gc
+
+    from tests.scripts.fixtures.kb_tree import make_tree
+
+    tree = make_tree(tmp_path)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        loaded = corpus.load(tree)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert loaded.guides("fr")  # and the corpus is whole
