@@ -166,7 +166,19 @@ def parse(path: Path, text: str) -> Source:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+        unclosed = exc.context_mark is not None and "quoted scalar" in (exc.context or "")
+        failed = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+        spanning = _quote_closed_late(text, failed.line if failed else -1)
+        if spanning is not None:
+            # A quote left open is closed by the next quote written, lines later: YAML fails
+            # there, the mistake is where the quote opens.
+            opened, closed, quote = spanning
+            raise SourceError(
+                path, opened + 1,
+                f"YAML syntax: the quote {quote} opened on this line is closed only on line {closed + 1}:"
+                f" end the text with {quote} on this line",
+            ) from None
+        if unclosed:
             # An unclosed quote runs to the end of the file: the mistake is where it opens.
             quote = text.split("\n")[exc.context_mark.line][exc.context_mark.column : exc.context_mark.column + 1] or '"'
             raise SourceError(
@@ -184,6 +196,34 @@ def parse(path: Path, text: str) -> Source:
     if node is None:
         raise SourceError(path, 1, "the file is empty: expected a mapping of keys")
     return source_of(path, node, loader)
+
+
+def _quote_closed_late(text: str, failed_line: int) -> tuple[int, int, str] | None:
+    """The quoted text that opens on one line and closes on the line where YAML failed: (line it
+    opens on, line it closes on, its quote), 0-based; None when there is none.
+
+    Only asked once a file has failed to parse: a text that runs over several lines is valid YAML.
+    """
+    def spans(token: yaml.Token) -> bool:
+        return (
+            isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+            and token.start_mark.line < token.end_mark.line == failed_line
+        )
+
+    scanner = yaml.SafeLoader(text)
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if spans(token):
+                return token.start_mark.line, token.end_mark.line, token.style
+            if token.start_mark.line > failed_line:
+                return None
+    except yaml.YAMLError:
+        # Scanned ahead of the failure, not handed out yet.
+        return next(((t.start_mark.line, t.end_mark.line, t.style) for t in scanner.tokens if spans(t)), None)
+    finally:
+        scanner.dispose()
+    return None
 
 
 def source_of(

@@ -61,11 +61,25 @@ def test_executable_markup_in_a_translation_is_named_with_the_fix(value, expecte
 @pytest.mark.parametrize("value", [
     "End &lt;/title&gt;&lt;script&gt;alert(document.domain)&lt;/script&gt;&lt;title&gt;",
     "Fin &#60;script&#62;", "Fin &#x3c;script&#x3E;", "Prix &amp; remise",
-], ids=["named", "decimal", "hex", "harmless-but-still-an-entity"])
+    "Fin &#60/title&#62 &#60script&#62 alert(1) &#60/script&#62", "Fin &#x3C script",
+], ids=["named", "decimal", "hex", "harmless-but-still-an-entity", "decimal-without-semicolon", "hex-without-semicolon"])
 def test_an_html_character_reference_is_refused_because_titles_decode_it(value):
     """Issue 11: the theme's striptags turns '&lt;script&gt;' in a title back into a <script> in <head>."""
     problem = safety.check_text(value)
     assert problem is not None and "HTML character reference" in problem and "write the character itself" in problem
+
+
+def test_a_numeric_reference_without_semicolon_is_refused_because_the_markdown_completes_it():
+    """Python-Markdown writes '&#60' back as '&#60;', which the theme's striptags then decodes into '<'."""
+    assert markdown.markdown("# Fin &#60/title&#62 x").count("&#60;") == 1
+    assert "HTML character reference '&#60'" in safety.check_text("Fin &#60/title&#62 x")
+
+
+@pytest.mark.parametrize("value", ["R&D et AT&T", "Q&A: 3 < 5 & 5 > 3", "a &lt b, sans point-virgule"])
+def test_an_ampersand_in_words_is_text(value):
+    """A named reference needs its ';' to be completed by the Markdown: '&lt b' stays the text '&lt b'."""
+    assert safety.check_text(value) is None
+    assert "&amp;lt b" in markdown.markdown("a &lt b")
 
 
 @pytest.mark.parametrize("name", ['Infomaniak Partner Program" autofocus onfocus="alert(1)" x="', 'Partner "Pro"', "Partner `x`"])
@@ -339,21 +353,151 @@ def _markdown_of_the_site() -> markdown.Markdown:
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-def test_clean_html_keeps_every_real_page_whole():
-    """The allow-list covers what the site's Markdown makes: headings with permalinks, admonitions, tabs, tables, links."""
+@pytest.fixture(scope="module")
+def site_html() -> dict[str, str]:
+    """The HTML the site's Markdown makes of every generated page (before the hook cleans it), by page path."""
     pages, _ = generate.build_pages(corpus.load(Tree()))
     converter = _markdown_of_the_site()
+    return {path.relative_to(ROOT / "docs").as_posix(): converter.reset().convert(text) for path, text in pages.items()}
+
+
+def test_clean_html_keeps_every_real_page_whole(site_html):
+    """The allow-list covers what the site's Markdown makes: headings with permalinks, admonitions, tabs, tables, links."""
     checked = 0
-    for path, text in pages.items():
-        if safety.is_generated_markup(path.relative_to(ROOT / "docs").as_posix()):
+    for path, html in site_html.items():
+        if safety.is_generated_markup(path):
             continue
-        html = converter.reset().convert(text)
         assert _Shape(safety.clean_html(html)).shape == _Shape(html).shape, path
         checked += 1
     assert checked >= 5 * 4
 
 
-def test_calculator_pages_are_not_cleaned_other_pages_are():
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", CALCULATORS)
+def test_clean_html_keeps_every_calculator_page_whole(site_html, name, lang):
+    """Issue 11: calculator pages are cleaned too; the widget markup is allowed by name, so nothing of it changes."""
+    html = site_html[f"{lang}/calculators/{name}.md"]
+    cleaned = safety.clean_html(html, widgets=True)
+    assert _Shape(cleaned).shape == _Shape(html).shape
+    assert '<script type="application/json" class="kb-setup">{"calculator": ' in cleaned
+    assert re.search(r'<script src="(\.\./){2,3}assets/javascripts/calculators\.js"></script>', cleaned)
+    # Without the widget allow-list, the same page loses its form: the allowance is what keeps it.
+    assert "<form" not in safety.clean_html(html) and "<script" not in safety.clean_html(html)
+
+
+# Allowed for widgets.py's markup although today's defaults do not show them (a disabled field, a checked box).
+NOT_IN_TODAYS_PAGES = {("input", "disabled"), ("select", "disabled")}
+
+
+def test_the_widget_allow_list_holds_nothing_the_widgets_do_not_make(site_html):
+    found: set[tuple[str, str]] = set()
+
+    class Inventory(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.add((tag, ""))
+            found.update((tag, name) for name, _ in attrs)
+
+    for path, html in site_html.items():
+        if safety.is_generated_markup(path):
+            Inventory().feed(html)
+    allowed = {(tag, "") for tag in safety.WIDGET_TAGS}
+    allowed |= {(tag, name) for tag, names in safety.WIDGET_ATTRIBUTES.items() if tag != "*" for name in names}
+    allowed |= {(tag, name) for tag, rules in safety.WIDGET_ATTRIBUTE_VALUES.items() for name in rules}
+    assert allowed - found == NOT_IN_TODAYS_PAGES
+    anywhere = {name for _, name in found}
+    assert safety.WIDGET_ATTRIBUTES["*"] <= anywhere
+
+
+WIDGET_DIRTY = [
+    '<p onclick="alert(1)" data-ready="x">ok</p>',
+    '<form action="https://evil.example" data-calculator="pricing"><button formaction="x">go</button></form>',
+    '<form data-worker="https://evil.example/w.mjs" data-runtime="data:text/javascript,alert(1)" data-state="ready"></form>',
+    '<input type="hidden" name="q" onfocus="x()" autofocus>',
+    '<input type="image" src="x" formaction="javascript:alert(1)">',
+    "<script>alert(1)</script>",
+    '<script type="application/json" class="kb-setup">alert(1)</script>',
+    '<script type="application/json" class="kb-setup">{"a": 1}</script ><script>alert(1)</script>',
+    '<script type="module" class="kb-setup">{}</script>',
+    '<script src="https://evil.example/assets/javascripts/calculators.js"></script>',
+    '<script src="../../assets/javascripts/calculators.js" onload="alert(1)"></script>',
+    '<a href="javascript:alert(1)">x</a><a href="  JaVa&#x09;script:alert(1)">y</a>',
+    '<output name="x" onfocus="alert(1)" tabindex="0" contenteditable>1</output>',
+    '<select name="x" onchange="alert(1)"><option value="1" onclick="alert(1)">1</option></select>',
+    '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe><object data="x"></object><embed src="x">',
+    '<svg><script>alert(1)</script></svg><math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+    '<style>*{}</style><p style="background:url(javascript:alert(1))">x</p>',
+]
+
+
+class _Executable(HTMLParser):
+    """What a browser could run or load from a fragment: scripts, handlers, javascript:/data: URLs, frames."""
+
+    URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "data-worker", "data-runtime", "srcdoc", "xlink:href"}
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._script = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script":
+            if attributes == {"type": "application/json", "class": "kb-setup"}:
+                self._script = True
+            elif not re.fullmatch(r"(\.\./){2,3}assets/javascripts/calculators\.js", attributes.get("src") or "") or len(attributes) != 1:
+                self.found.append(f"<script {attributes}>")
+        if tag in {"iframe", "object", "embed", "svg", "math", "style", "base", "meta", "link", "button"}:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            url = re.sub(r"[\x00-\x20]", "", value or "").lower()
+            if name.startswith("on") or name in {"style", "srcdoc", "formaction", "action", "contenteditable"}:
+                self.found.append(f"{tag}[{name}]")
+            elif name in self.URL_ATTRIBUTES and (url.startswith(("javascript:", "data:", "vbscript:")) or "//" in url):
+                self.found.append(f"{tag}[{name}={value}]")
+
+    def handle_data(self, data):
+        if self._script:  # a kept setup is JSON data, nothing else
+            try:
+                json.loads(data)
+            except ValueError:
+                self.found.append(f"setup {data[:40]!r}")
+            self._script = False
+
+
+@pytest.mark.parametrize("dirty", WIDGET_DIRTY, ids=range(len(WIDGET_DIRTY)))
+def test_the_widget_allow_list_still_removes_what_could_run_or_load(dirty):
+    assert _Executable(dirty).found  # the detector sees what is wrong with the input
+    assert _Executable(safety.clean_html(dirty, widgets=True)).found == []
+
+
+def test_a_generated_script_is_kept_only_in_its_exact_form():
+    setup = '<script type="application/json" class="kb-setup">{"calculator": "pricing"}</script>'
+    glue = '<script src="../../../assets/javascripts/calculators.js"></script>'
+    assert safety.clean_html(f"<form>{setup}</form>{glue}", widgets=True) == f"<form>{setup}</form>{glue}"
+    assert safety.clean_html(f"<form>{setup}</form>{glue}") == ""
+    assert safety.clean_html(setup.replace("pricing", "</script><script>alert(1)//"), widgets=True).count("<script") == 0
+
+
+def test_hostile_words_in_a_calculator_yaml_never_reach_the_page_as_markup():
+    """Issue 11: the entity form is refused at its line; the attribute breaker is escaped text; the net removes the rest."""
+    text, _ = _calculator("pricing", lambda data: data["inputs"]["quantity"].update(label="Nombre &lt;script&gt;alert(1)&lt;/script&gt;"))
+    source = parse(Path("docs/fr/calculators/pricing.yml"), text)
+    with pytest.raises(SourceError) as error:
+        widgets.page("pricing", source, ctx(calculator_names=CALCULATORS))
+    assert error.value.line == source.line_of(("inputs", "quantity", "label")) and "HTML character reference" in error.value.message
+    breaker = 'Nombre" onclick="alert(1)" x="'
+    text, _ = _calculator("pricing", lambda data: [data["inputs"]["quantity"].update(label=breaker, help=breaker),
+                                                   data["status"].update(loading=breaker)])
+    source = parse(Path("docs/fr/calculators/pricing.yml"), text)
+    page = _markdown_of_the_site().convert(widgets.page("pricing", source, ctx(calculator_names=CALCULATORS)))
+    cleaned = safety.clean_html(page, widgets=True)
+    assert _Executable(cleaned).found == []
+    assert 'data-loading="Nombre&quot; onclick=&quot;alert(1)&quot; x=&quot;"' in cleaned
+    assert _Shape(cleaned).shape == _Shape(page).shape
+
+
+def test_calculator_pages_get_the_widget_allow_list_other_pages_do_not():
     assert safety.is_generated_markup("calculators/pricing.md")
     assert safety.is_generated_markup("de/calculators/access.md")
     assert not safety.is_generated_markup("guides/calculators-explained.md")
@@ -367,7 +511,8 @@ def test_a_built_guide_keeps_its_tabs_admonitions_links_and_permalinks(built_sit
     assert 'class="tabbed-set tabbed-alternate"' in content
     assert re.search(r'<input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio"\s*/?>', content)
     assert '<label for="__tabbed_1_2">' in content
-    assert '<a class="headerlink" href="#stop-collaboration" title="Permanent link">¶</a>' in content
+    permalink = yaml.safe_load((ROOT / "docs" / "fr" / "site.yml").read_text(encoding="utf-8"))["ui"]["permalink"]  # issue 13
+    assert f'<a class="headerlink" href="#stop-collaboration" title="{permalink}">¶</a>' in content
     assert '<a href="https://manager.infomaniak.com">' in content
     assert '<a href="../modify-partner-access/">' in content
     guide = (built_site / "guides" / "add-a-client" / "index.html").read_text(encoding="utf-8")
