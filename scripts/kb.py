@@ -6,7 +6,9 @@
 
 ``check`` exits 0 when there is no error (warnings allowed), 1 when there are
 errors, 2 when it could not run. ``stamp`` records in a translation the hash
-of the fr text it now follows (exit 2 when it refuses).
+of the fr text it now follows (exit 2 when it refuses), keeps that fr text in
+``.kb/fr-snapshots/<hash>.json`` (so that ``check`` can later show what French
+changed) and removes the kept texts that no translation records any more.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from scripts.checks import runner as checks
 from scripts.render import status
-from scripts.sources import corpus
+from scripts.sources import corpus, snapshots
 from scripts.sources import fast as fastload
 from scripts.sources.hashing import KEY, PATTERN
 from scripts.sources.loader import SCHEMA_DIR, SourceError, SourceErrors
@@ -64,7 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     matrix = command("status", _status, "the coverage matrix: each file x each language, ok/stale/errors/missing")
     matrix.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     matrix.add_argument("--lang", choices=tuple(LANGUAGES), default=REFERENCE, help="language of the markdown page")
-    stamp = command("stamp", _stamp, f"record in translations the hash of the fr text they follow ({KEY})")
+    stamp = command(
+        "stamp", _stamp,
+        f"record in translations the hash of the fr text they follow ({KEY}), and keep that text in {snapshots.STORE}",
+    )
     stamp.add_argument("files", nargs="+", type=Path, metavar="FILE", help="docs/<lang>/... translation files")
     return parser
 
@@ -121,6 +126,10 @@ def _stamp(args: argparse.Namespace, tree: Tree) -> int:
         except StampRefused as exc:
             print(f"kb stamp: {path}: not stamped: {exc}", file=sys.stderr)
             refused += 1
+    removed = snapshots.prune(tree)
+    if removed:
+        print(f"kb stamp: removed {_count(len(removed), 'fr text')} that no translation follows any more:"
+              f" {', '.join(snapshots.shown(digest) for digest in removed)}")
     return EXIT_CANNOT_RUN if refused else EXIT_OK
 
 
@@ -128,17 +137,20 @@ def stamp(path: Path, tree: Tree) -> str:
     """Write ``source_hash: <hash of the fr file>`` into the translation ``path``; say what was done.
 
     Only that one line changes: it replaces the existing ``source_hash`` line,
-    or is inserted after the comment lines at the top (the schema line).
+    or is inserted after the comment lines at the top (the schema line). The fr
+    data of that hash is kept in the snapshot store (written once, shared by
+    every translation stamped on it), also when the hash was already there.
     """
     path = path.resolve()
     lang, key = _locate(path, tree)
     translation = _loaded(tree, lang, key, path)
     original = _loaded(tree, REFERENCE, key, tree.lang_dir(REFERENCE) / key)
     new_hash = original.data_hash
-    assert translation.source is not None and PATTERN.match(new_hash)
+    assert translation.source is not None and original.source is not None and PATTERN.match(new_hash)
     shown = translation.shown
     if translation.source.data.get(KEY) == new_hash:
-        return f"{shown}: {KEY} {new_hash} is already the hash of {original.shown}"
+        kept = _keep(tree, original, new_hash)
+        return f"{shown}: {KEY} {new_hash} is already the hash of {original.shown}{kept}"
     newline = "\r\n" if "\r\n" in translation.text else "\n"
     lines = translation.text.split(newline)
     line = f"{KEY}: {new_hash}"
@@ -154,8 +166,17 @@ def stamp(path: Path, tree: Tree) -> str:
         lines.insert(index, line)
     text = newline.join(lines)
     _verify(translation, text, new_hash)
+    kept = _keep(tree, original, new_hash)  # before the stamp: a stamp never points to a text not kept
     _write(path, text)
-    return f"{shown}: {KEY} {new_hash} (the hash of {original.shown})"
+    return f"{shown}: {KEY} {new_hash} (the hash of {original.shown}){kept}"
+
+
+def _keep(tree: Tree, original: corpus.File, new_hash: str) -> str:
+    """Keep fr's data under its hash; say so when a file was written."""
+    assert original.source is not None
+    digest, written = snapshots.save(tree, original.source.data)
+    assert digest == new_hash
+    return f"; its text kept in {snapshots.shown(digest)}" if written else ""
 
 
 def _locate(path: Path, tree: Tree) -> tuple[str, str]:

@@ -60,12 +60,18 @@ class Finding:
     check: str
     severity: str
     message: str
+    changes: tuple = field(default=(), compare=False)  # stale: what fr changed, one dict per field (json only when given)
 
     def __str__(self) -> str:
         return shown_safely(f"{self.path}:{self.line}: {self.severity}[{self.check}]: {self.message}")
 
     def as_json(self) -> dict[str, Any]:
-        return {name: shown_safely(value) if isinstance(value, str) else value for name, value in asdict(self).items()}
+        data = {name: shown_safely(value) if isinstance(value, str) else value for name, value in asdict(self).items()}
+        if self.changes:
+            data["changes"] = [{k: shown_safely(v) if isinstance(v, str) else v for k, v in c.items()} for c in self.changes]
+        else:
+            del data["changes"]
+        return data
 
     @property
     def is_error(self) -> bool:
@@ -148,8 +154,8 @@ class Check:
     def run(self, context: Context) -> None:
         """Record each mistake on ``context.file`` (``file.add(self.id, line, "what — fix")``)."""
 
-    def add(self, context: Context, line: int, message: str) -> None:
-        context.file.add(self.id, line, message)
+    def add(self, context: Context, line: int, message: str, changes: tuple = ()) -> None:
+        context.file.add(self.id, line, message, changes)
 
 
 # Every check, by id, in the order the runner runs them and the README lists them.

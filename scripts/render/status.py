@@ -3,17 +3,22 @@
 ``kb status`` prints it; the build publishes it, with the findings of the
 page's language, as each language's "translation status" page
 (``markdown(matrix, lang, texts)``). Both come from ``checks.report``: the
-page cannot say something the checker does not.
+page cannot say something the checker does not. A stale file's findings that
+say what French changed are shown as a list under the others, each field's
+word diff with ``<del>``/``<ins>``; every word in it is escaped.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.checks import runner as checks
+from scripts.checks.base import shown_safely
+from scripts.sources import snapshots
 from scripts.sources.corpus import shown_path
 from scripts.sources.tree import LANGUAGES
 
@@ -84,7 +89,7 @@ def _key(report: checks.Report, finding: checks.Finding) -> str:
 
 
 def text(table: Matrix) -> str:
-    """The matrix as a plain-text table, then the count of each state per language."""
+    """The matrix as a plain-text table, the count of each state per language, then what French changed."""
     width = max([len(row.key) for row in table.rows] + [len("file")])
     cell = max(len(state) for state in STATES)
     lines = [f"{'file':<{width}}  " + "  ".join(f"{lang:<{cell}}" for lang in table.languages)]
@@ -93,6 +98,12 @@ def text(table: Matrix) -> str:
     for state in reversed(STATES):
         counts = "  ".join(f"{table.counts(lang)[state]:<{cell}}" for lang in table.languages)
         lines.append(f"{'(' + state + ')':<{width}}  {counts}")
+    changed = [
+        shown_safely(f"{finding.path}:{finding.line}: {change['field']}: {change['diff']}")
+        for finding in table.findings for change in finding.changes
+    ]
+    if changed:
+        lines += ["", "what French changed since the stale files were stamped:", *changed]
     return "\n".join(lines) + "\n"
 
 
@@ -120,13 +131,48 @@ def markdown(table: Matrix, lang: str, words: dict[str, str]) -> str:
     out.append(" · ".join(f"{MARKS[state]} {counts[state]}" for state in reversed(STATES)))
     out.append("")
     own = table.findings_of(lang)
-    if own:
+    listed = [finding for finding in own if not finding.changes]
+    changed = [finding for finding in own if finding.changes]
+    if listed:
         # A code block: messages hold {{ placeholders }}, brackets and quotes
         # that Markdown would otherwise interpret.
-        out += ["```text", *(str(finding) for finding in own), "```"]
-    else:
+        out += ["```text", *(str(finding) for finding in listed), "```"]
+    if changed:
+        out += ["", *changes_html(changed)]
+    if not own:
         out.append(words["none"])
     return "\n".join(out) + "\n"
+
+
+def changes_html(findings: list[checks.Finding]) -> list[str]:
+    """What French changed, per stale field: a raw HTML block (Markdown leaves it as is), every text escaped.
+
+    Each item: ``path:line`` and the field (code), fr's words with the removed
+    ones in ``<del>`` and the added ones in ``<ins>``, then the fix.
+    """
+    items = []
+    for finding in findings:
+        fix = finding.message.rpartition(" — ")[2]  # the fix follows the last dash (fr's text may hold one)
+        for change in finding.changes:
+            diff = _diff_html(snapshots.word_diff(change["old"], change["new"]))
+            items.append(
+                f'<li><code>{_escaped(f"{finding.path}:{finding.line}")}</code> <code>{_escaped(change["field"])}</code>:'
+                f" {diff}{' — ' + _escaped(fix) if fix else ''}</li>"
+            )
+    return ['<ul class="kb-stale-changes">', *items, "</ul>", ""]
+
+
+def _diff_html(segments: list[snapshots.Segment]) -> str:
+    out = ""
+    for kind, text, spaced in segments:
+        part = {"-": f"<del>{_escaped(text)}</del>", "+": f"<ins>{_escaped(text)}</ins>"}.get(kind, _escaped(text))
+        out += (" " if spaced and out else "") + (snapshots.ELLIPSIS if kind == snapshots.ELLIPSIS else part)
+    return out
+
+
+def _escaped(text: str) -> str:
+    """``text`` as HTML text: no tag, no entity, no line break, no character a check forbids (written as its code)."""
+    return html.escape(shown_safely(" ".join(text.split("\n"))), quote=True)
 
 
 def as_json(table: Matrix) -> str:

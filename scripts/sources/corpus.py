@@ -38,6 +38,7 @@ class Problem(NamedTuple):
     check: str
     line: int
     message: str
+    changes: tuple = ()  # a stale file's changed fr fields (scripts.sources.snapshots.Change)
 
 
 @dataclass
@@ -69,8 +70,8 @@ class File:
         name = self.key.rpartition("/")[2]
         return name[:-4] if name.endswith(".yml") and len(name) > 4 else Path(name).stem
 
-    def add(self, check: str, line: int, message: str) -> None:
-        self.problems.append(Problem(check, line, message))
+    def add(self, check: str, line: int, message: str, changes: tuple = ()) -> None:
+        self.problems.append(Problem(check, line, message, changes))
 
     def line_of(self, where: tuple, needle: str = "") -> int:
         """The line of a node; with ``needle``, the line inside the node where it is written."""

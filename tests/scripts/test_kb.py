@@ -133,7 +133,8 @@ def test_stamp_then_check_shows_no_stale_then_a_change_of_fr_makes_it_stale(tmp_
     fr = tree.lang_dir("fr") / "guides" / "add-a-client.yml"
     fr.write_text(fr.read_text(encoding="utf-8").replace("Inviter le client", "Inviter un client"), encoding="utf-8")
     [stale] = [f for f in checks.run(tree, facts=FACTS) if f.path == "docs/de/guides/add-a-client.yml"]
-    assert (stale.check, stale.severity, stale.line) == ("stale", "warning", 2)
+    assert (stale.check, stale.severity, stale.line) == ("stale", "warning", 9)  # the translation's section title
+    assert stale.changes[0]["diff"] == "Inviter [-le-]{+un+} client"
 
     assert kb_main("stamp", "--root", tree.root, target) == 0  # after updating the translation
     restamped = target.read_text(encoding="utf-8")
@@ -214,3 +215,89 @@ def test_a_relative_file_is_found_from_the_current_folder(tmp_path, monkeypatch)
     monkeypatch.chdir(tree.root)
     assert kb.main(["stamp", "--root", ".", "docs/es/site.yml"]) == 0
     assert "source_hash:" in target.read_text(encoding="utf-8")
+
+
+# --- stamp keeps the fr text; check shows what French changed --------------------------------------
+
+
+def snapshot_files(tree) -> list[str]:
+    store = tree.root / ".kb" / "fr-snapshots"
+    return sorted(p.name for p in store.iterdir()) if store.is_dir() else []
+
+
+def test_stamp_keeps_the_fr_text_under_its_hash_outside_docs(tmp_path, capsys):
+    tree = make_tree(tmp_path, stamp=False)
+    fr_data = parse(tree.lang_dir("fr") / "guides/add-a-client.yml", text_of("fr", "guides/add-a-client.yml")).data
+    fr_hash = source_hash(fr_data)
+    assert kb_main("stamp", "--root", tree.root, tree.lang_dir("de") / "guides/add-a-client.yml") == 0
+    assert capsys.readouterr().out == (
+        f"docs/de/guides/add-a-client.yml: source_hash {fr_hash} (the hash of docs/fr/guides/add-a-client.yml);"
+        f" its text kept in .kb/fr-snapshots/{fr_hash}.json\n"
+    )
+    kept = tree.root / ".kb" / "fr-snapshots" / f"{fr_hash}.json"
+    assert json.loads(kept.read_text(encoding="utf-8")) == fr_data
+    assert fr_data["sections"][0]["steps"][2]["text"] == "Suivez l'assistant jusqu'au bout."
+
+
+def test_two_languages_stamped_on_the_same_fr_share_one_kept_text(tmp_path, capsys):
+    tree = make_tree(tmp_path, stamp=False)
+    targets = [tree.lang_dir(lang) / "site.yml" for lang in ("de", "it")]
+    assert kb_main("stamp", "--root", tree.root, *targets) == 0
+    fr_hash = source_hash(parse(targets[0], text_of("fr", "site.yml")).data)
+    assert snapshot_files(tree) == [f"{fr_hash}.json"]
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(f"its text kept in .kb/fr-snapshots/{fr_hash}.json")
+    assert out[1] == f"docs/it/site.yml: source_hash {fr_hash} (the hash of docs/fr/site.yml)"
+
+
+def test_stamping_a_file_already_stamped_keeps_its_fr_text_too(tmp_path):
+    tree = make_tree(tmp_path)  # stamped the way kb stamp did before it kept fr's text
+    assert snapshot_files(tree) == []
+    assert kb_main("stamp", "--root", tree.root, tree.lang_dir("es") / "glossary.yml") == 0
+    assert len(snapshot_files(tree)) == 1
+
+
+def test_a_kept_fr_text_no_translation_follows_any_more_is_removed_by_stamp(tmp_path, capsys):
+    tree = make_tree(tmp_path, stamp=False)
+    targets = {lang: tree.lang_dir(lang) / "site.yml" for lang in ("en", "de", "it", "es")}
+    assert kb_main("stamp", "--root", tree.root, *targets.values()) == 0
+    [old] = snapshot_files(tree)
+    fr = tree.lang_dir("fr") / "site.yml"
+    fr.write_text(fr.read_text(encoding="utf-8").replace("Calculateurs", "Calculatrices"), encoding="utf-8")
+    assert kb_main("stamp", "--root", tree.root, targets["de"]) == 0
+    new = next(name for name in snapshot_files(tree) if name != old)
+    assert snapshot_files(tree) == sorted([old, new])  # en, it and es still follow the old text
+    capsys.readouterr()
+    assert kb_main("stamp", "--root", tree.root, targets["en"], targets["it"], targets["es"]) == 0
+    assert snapshot_files(tree) == [new]
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"kb stamp: removed 1 fr text that no translation follows any more: .kb/fr-snapshots/{old}"
+    )
+
+
+def test_check_shows_what_french_changed_in_text_and_json(tmp_path, capsys):
+    tree = make_tree(tmp_path)
+    target = tree.lang_dir("de") / "guides/add-a-client.yml"
+    assert kb_main("stamp", "--root", tree.root, target) == 0
+    fr = tree.lang_dir("fr") / "guides/add-a-client.yml"
+    fr.write_text(fr.read_text(encoding="utf-8").replace("Envoyez la demande au client.", "Envoyez l'invitation au client."),
+                  encoding="utf-8")
+    capsys.readouterr()
+    assert kb_main("check", "--root", tree.root, "--lang", "de") == 0
+    assert capsys.readouterr().out == (
+        "docs/de/guides/add-a-client.yml:16: warning[stale]: docs/fr/guides/add-a-client.yml changed"
+        " sections[0].steps[2].substeps[1] since this translation was stamped:"
+        " Envoyez [-la demande-]{+l'invitation+} au client."
+        " — bring this text up to date, then run python -m scripts.kb stamp docs/de/guides/add-a-client.yml\n"
+        "kb check: 0 errors, 1 warning in 4 files (1 language)\n"
+    )
+    assert kb_main("check", "--root", tree.root, "--lang", "de", "--format", "json") == 0
+    [finding] = json.loads(capsys.readouterr().out)
+    assert set(finding) == JSON_FIELDS | {"changes"}
+    assert (finding["line"], finding["check"], finding["severity"]) == (16, "stale", "warning")
+    assert finding["changes"] == [{
+        "field": "sections[0].steps[2].substeps[1]",
+        "old": "Envoyez la demande au client.",
+        "new": "Envoyez l'invitation au client.",
+        "diff": "Envoyez [-la demande-]{+l'invitation+} au client.",
+    }]

@@ -89,3 +89,65 @@ def test_the_build_gets_one_page_per_language(tmp_path):
     pages = status.pages(checks.report(make_tree(tmp_path), facts=FACTS), STATUS_WORDS)
     assert list(pages) == list(LANGUAGES)
     assert all(page.startswith(f"# {STATUS_WORDS[lang]['title']}\n") for lang, page in pages.items())
+
+
+def test_the_status_page_shows_what_french_changed_next_to_each_stale_file_escaped(tmp_path):
+    from scripts import kb
+
+    tree = make_tree(tmp_path)
+    kb.stamp(tree.lang_dir("de") / GUIDE, tree)
+    fr = tree.lang_dir("fr") / GUIDE
+    fr.write_text(
+        fr.read_text(encoding="utf-8").replace(
+            "Suivez l'assistant jusqu'au bout.", "Suivez <b>l'assistant</b> & **tout** [ici](javascript:x)."
+        ),
+        encoding="utf-8",
+    )
+    page = status.markdown(status.matrix(checks.report(tree, facts=FACTS)), "de", STATUS_WORDS["de"])
+    assert (
+        '<ul class="kb-stale-changes">\n'
+        "<li><code>docs/de/guides/add-a-client.yml:13</code> <code>sections[0].steps[2].text</code>:"
+        " Suivez <ins>&lt;b&gt;</ins>l&#x27;assistant <del>jusqu&#x27;au bout</del>"
+        "<ins>&lt;/b&gt; &amp; **tout** [ici](javascript:x)</ins>."
+        " — bring this text up to date, then run python -m scripts.kb stamp docs/de/guides/add-a-client.yml</li>\n"
+        "</ul>\n"
+    ) in page
+    assert "<b>" not in page
+    assert page.count("bring this text up to date") == 1  # shown once: in the list, not also in the code block
+
+
+def test_the_stale_change_list_stays_text_once_markdown_has_read_the_page(tmp_path):
+    import markdown as python_markdown
+
+    from scripts import kb
+
+    tree = make_tree(tmp_path)
+    kb.stamp(tree.lang_dir("it") / GUIDE, tree)
+    fr = tree.lang_dir("fr") / GUIDE
+    fr.write_text(fr.read_text(encoding="utf-8").replace("Envoyez la demande au client.", "Envoyez **la** `demande` <i>x</i> — vite."),
+                  encoding="utf-8")
+    page = status.markdown(status.matrix(checks.report(tree, facts=FACTS)), "it", STATUS_WORDS["it"])
+    html = python_markdown.markdown(page, extensions=["admonition", "attr_list", "md_in_html", "tables", "toc"])
+    assert (
+        "Envoyez <ins>**</ins>la<ins>** `</ins>demande <del>au client</del><ins>` &lt;i&gt;x&lt;/i&gt; — vite</ins>."
+        " — bring this text up to date, then run python -m scripts.kb stamp docs/it/guides/add-a-client.yml</li>"
+    ) in html  # the fix is the message's, after fr's own dash
+    changes = html.split('<ul class="kb-stale-changes">')[1]
+    assert "<strong>" not in changes and "<i>" not in changes and changes.count("<code>") == 2  # path:line, field
+
+
+def test_kb_status_s_text_ends_with_what_french_changed(tmp_path):
+    from scripts import kb
+
+    tree = make_tree(tmp_path)  # every translation records the hash of the same fr text...
+    kb.stamp(tree.lang_dir("en") / GUIDE, tree)  # ... which stamping one of them keeps, for all four
+    fr = tree.lang_dir("fr") / GUIDE
+    fr.write_text(fr.read_text(encoding="utf-8").replace("Inviter le client", "Inviter un client"), encoding="utf-8")
+    lines = status.text(status.matrix(checks.report(tree, facts=FACTS))).splitlines()
+    assert lines[-5:] == [
+        "what French changed since the stale files were stamped:",
+        "docs/de/guides/add-a-client.yml:9: sections[0].title: Inviter [-le-]{+un+} client",
+        "docs/en/guides/add-a-client.yml:9: sections[0].title: Inviter [-le-]{+un+} client",
+        "docs/es/guides/add-a-client.yml:9: sections[0].title: Inviter [-le-]{+un+} client",
+        "docs/it/guides/add-a-client.yml:9: sections[0].title: Inviter [-le-]{+un+} client",
+    ]
