@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 # isort: off
 # The families of checks, imported in the order their checks run and the README lists them.
-from scripts.checks import syntax, encoding, structure, placeholders, numbers, links, terminology, same, markup, stale  # noqa: F401
+from scripts.checks import syntax, encoding, structure, placeholders, numbers, links, terminology, same, markup, markdown_structure, spelling, stale  # noqa: F401
 # isort: on
 from scripts.checks.base import REGISTRY, CannotRun, Context, Finding, Run, table_markdown
 from scripts.sources.corpus import Corpus, File, bulk_allocation
@@ -88,7 +88,7 @@ def report(source: Tree | Corpus | None = None, *, facts: Collection[str] | None
                     check.run(context)
             file = context.file
             findings.extend(
-                Finding(file.shown, p.line, file.lang, file.guide, p.check, REGISTRY[p.check].severity, p.message)
+                Finding(file.shown, p.line, file.lang, file.guide, p.check, REGISTRY[p.check].severity, p.message, p.changes)
                 for p in file.problems
             )
     return Report(tree, corpus.files, sorted(set(findings)), corpus)

@@ -10,7 +10,7 @@ from scripts.sources.tree import ROOT
 
 EXPECTED_IDS = {
     "missing", "syntax", "schema", "encoding", "structure", "placeholders", "numbers", "links",
-    "terminology", "untranslated", "unsafe", "stale",
+    "terminology", "untranslated", "unsafe", "md-structure", "spelling", "foreign-word", "stale",
 }
 
 
@@ -24,8 +24,8 @@ def test_every_registered_check_has_an_id_a_severity_and_a_one_line_description(
         assert check.needs in base.NEEDS
 
 
-def test_only_stale_is_a_warning():
-    assert {c.id for c in base.REGISTRY.values() if c.severity == "warning"} == {"stale"}
+def test_only_stale_and_spelling_are_warnings():
+    assert {c.id for c in base.REGISTRY.values() if c.severity == "warning"} == {"stale", "spelling"}
     assert checks.SEVERITIES == {c.id: c.severity for c in base.REGISTRY.values()}
 
 
@@ -34,7 +34,7 @@ def test_every_id_a_check_module_or_the_loader_emits_is_registered():
     for path in sorted((ROOT / "scripts" / "checks").glob("*.py")):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"file\.add\(\s*[\"']", text), f"{path.name}: a check records with self.add (its own id)"
-        emitted |= set(re.findall(r"^    id = \"([a-z]+)\"$", text, re.MULTILINE))
+        emitted |= set(re.findall(r"^    id = \"([a-z-]+)\"$", text, re.MULTILINE))
     # the loader: file.add("schema", ...), and check = "encoding" if ... else "syntax"
     corpus = (ROOT / "scripts" / "sources" / "corpus.py").read_text(encoding="utf-8")
     loader = {
