@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,14 +51,18 @@ def context(language: Language, facts: dict, tables: dict) -> render.Context:
     )
 
 
-def render_language(language: Language, facts: dict, tables: dict, errors: list[SourceError]) -> dict[str, str]:
-    """Markdown pages of one language, by path relative to its folder."""
+def render_language(
+    language: Language, facts: dict, tables: dict, errors: list[SourceError], only: Collection[str] | None = None
+) -> dict[str, str]:
+    """Markdown pages of one language, by path relative to its folder (with ``only``, just those pages)."""
     if language.site is None:
         return {}
     ctx = context(language, facts, tables)
     pages: dict[str, str] = {}
 
     def attempt(relative: str, make) -> None:
+        if only is not None and relative not in only:
+            return
         try:
             pages[relative] = make()
         except SourceError as exc:
