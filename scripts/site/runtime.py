@@ -7,11 +7,20 @@ behind ``pyodide lockfile add-wheels``). The lock keeps only the packages the
 site ships, so the worker cannot be sent to fetch anything from elsewhere.
 Language builds write their pages under ``site/<lang>/``; the runtime is
 written once, at the site root, after all of them.
+
+With them goes ``calculators-snapshot.bin.gz``: Python's memory once Pyodide has
+started and imported the calculators, made by Node from those very files
+(``scripts/site/make_snapshot.mjs``, Pyodide's private ``_makeSnapshot`` option),
+gzip-compressed. The lock names it with its sha256 under ``calculators_snapshot``;
+the worker checks that before restoring it and starts Python normally otherwise.
+It is cached next to the wheel, keyed by the wheel, the Pyodide core and the script.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +35,10 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 RUNTIME_DIR = Path("assets") / "runtime"
 WHEEL_CACHE = ROOT / ".cache" / "wheel"
+SNAPSHOT_SCRIPT = ROOT / "scripts" / "site" / "make_snapshot.mjs"
+SNAPSHOT_NAME = "calculators-snapshot.bin.gz"
+SNAPSHOT_KEY = "calculators_snapshot"  # the lock's entry: {"file_name", "sha256"}
+SNAPSHOT_TIMEOUT_S = 600
 
 
 def _sources_digest() -> str:
@@ -51,6 +64,33 @@ def calculators_wheel() -> Path:
     return sorted(target.glob("calculators-*.whl"))[0]
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def snapshot(runtime_dir: Path, wheel: Path) -> Path:
+    """The memory snapshot of ``runtime_dir``'s Pyodide with ``wheel`` imported, from the cache or made by Node."""
+    digest = hashlib.sha256()
+    for path in [*(runtime_dir / name for name in CORE_FILES), wheel, SNAPSHOT_SCRIPT]:
+        digest.update(_sha256(path).encode())
+    cached = wheel.parent / f"snapshot-{digest.hexdigest()[:16]}.bin.gz"
+    if cached.is_file():
+        return cached
+    node = shutil.which("node")
+    if node is None:
+        raise FileNotFoundError("node is not on PATH: the build makes the calculators' snapshot with Node.js")
+    partial = cached.with_suffix(".partial")
+    done = subprocess.run(  # noqa: S603 - fixed command: node on our own script
+        [node, str(SNAPSHOT_SCRIPT), str(runtime_dir), str(partial)],
+        capture_output=True, text=True, timeout=SNAPSHOT_TIMEOUT_S, check=False,
+    )
+    if done.returncode or not re.search(r"^SNAPSHOT \{", done.stdout, re.MULTILINE):
+        partial.unlink(missing_ok=True)
+        raise RuntimeError(f"make_snapshot.mjs failed (exit {done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+    partial.replace(cached)
+    return cached
+
+
 def install(site_dir: Path) -> Path:
     """Write the runtime into ``site_dir/assets/runtime``; return that folder."""
     if not (PYODIDE / "pyodide.mjs").exists():
@@ -66,4 +106,8 @@ def install(site_dir: Path) -> Path:
     core.packages = {}  # only what the site ships: nothing to fetch from elsewhere
     spec = add_wheels_to_spec(core, [Path(wheel)], base_path=out)
     spec.to_json(out / "pyodide-lock.json")
+    made = shutil.copyfile(snapshot(out, calculators_wheel()), out / SNAPSHOT_NAME)
+    lock = json.loads((out / "pyodide-lock.json").read_text(encoding="utf-8"))
+    lock[SNAPSHOT_KEY] = {"file_name": SNAPSHOT_NAME, "sha256": _sha256(made)}
+    (out / "pyodide-lock.json").write_text(json.dumps(lock), encoding="utf-8")
     return out

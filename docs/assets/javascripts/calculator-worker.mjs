@@ -3,7 +3,8 @@
 //   in:  {id: 0, calculator, setup}                  once per form; setup: JSON text {calculator, texts, spec}
 //        {id, calculator, inputs}                    each input change
 //   out: {id, result, view} | {id, error}            error: {field, key, params, message}
-//        {id: 0, ready: true} | {id: 0, failed: "why"}
+//        {id: 0, ready: true, start, refused} | {id: 0, failed: "why"}
+//        start: "snapshot" | "normal" (how Python started); refused: why the snapshot was not used, or null
 const runtime = new URL(self.location.href).searchParams.get("runtime");
 
 // Pyodide 314 only logs a failed WebAssembly instantiation ("wasm instantiation
@@ -16,17 +17,96 @@ console.warn = (...args) => {
   warn(...args);
 };
 
-const python = (async () => {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+// Two ways to start, both from this site's files only:
+// - "snapshot": Python's memory as the build left it, calculators imported (scripts/site/make_snapshot.mjs),
+//   restored instead of starting Python (Pyodide's private _loadSnapshot option). The lock names the
+//   snapshot with its sha256, checked here before use, and the wheel it was made from is checked too;
+//   the standard library archive is not needed (everything an answer imports is in the snapshot).
+// - "normal": Pyodide starts Python and installs the wheel, its sha256 enforced by Pyodide itself.
+// A snapshot that is missing, refused or fails to restore falls back to the normal start.
+const SNAPSHOT_KEY = "calculators_snapshot";
+const STDLIB = "python_stdlib.zip";
+// An empty zip archive (its end-of-central-directory record only): what the snapshot start writes in
+// place of the standard library archive, which the restored Python does not read.
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+
+async function bytesOf(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function sha256(bytes) {
+  return [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// The bytes (a promise of them) once their sha256 is the expected one.
+async function checked(pending, expected, name) {
+  const bytes = await pending;
+  const found = await sha256(bytes);
+  if (found !== expected) throw new Error(`${name}: sha256 ${found} is not the lock's ${expected}`);
+  return bytes;
+}
+
+async function gunzip(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function load(loadPyodide, options) {
   // packageBaseUrl: packages come from this site's lock file, never from Pyodide's default CDN.
-  const pyodide = await Promise.race([loadPyodide({ indexURL: runtime, packageBaseUrl: runtime, fullStdLib: false }), wasmFailure]);
+  return Promise.race([loadPyodide({ indexURL: runtime, packageBaseUrl: runtime, fullStdLib: false, ...options }), wasmFailure]);
+}
+
+async function normalStart(loadPyodide) {
+  const pyodide = await load(loadPyodide, {});
   // checkIntegrity: the wheel's sha256 from pyodide-lock.json is enforced.
   await pyodide.loadPackage("calculators", { checkIntegrity: true, messageCallback: () => {} });
-  return pyodide.pyimport("calculators.present").handle_json;
+  return pyodide;
+}
+
+async function snapshotStart(loadPyodide, lockText, snapshotBytes) {
+  const lock = JSON.parse(lockText);
+  const snapshot = lock[SNAPSHOT_KEY];
+  if (!snapshot) throw new Error("the lock names no snapshot");
+  const wheel = lock.packages.calculators;
+  const [compressed] = await Promise.all([
+    checked(snapshotBytes, snapshot.sha256, snapshot.file_name),
+    checked(bytesOf(new URL(wheel.file_name, runtime)), wheel.sha256, wheel.file_name),
+  ]);
+  const stdlib = new URL(STDLIB, runtime).href;
+  const fetchAll = self.fetch;
+  // Pyodide fetches the standard library archive while it starts: the restored Python has no use for it.
+  self.fetch = (resource, init) => (String(resource) === stdlib ? Promise.resolve(new Response(EMPTY_ZIP)) : fetchAll(resource, init));
+  try {
+    return await load(loadPyodide, { lockFileContents: lockText, _loadSnapshot: gunzip(compressed) });
+  } finally {
+    self.fetch = fetchAll;
+  }
+}
+
+const python = (async () => {
+  // The snapshot's name is fixed: its download starts with the lock's, before the lock is read.
+  const lockText = fetch(new URL("pyodide-lock.json", runtime)).then((r) => (r.ok ? r.text() : ""));
+  const snapshotBytes = bytesOf(new URL("calculators-snapshot.bin.gz", runtime));
+  for (const pending of [lockText, snapshotBytes]) pending.catch(() => {}); // judged below (a failure means the normal start)
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  let pyodide;
+  let start = "snapshot";
+  let refused = null;
+  try {
+    pyodide = await snapshotStart(loadPyodide, await lockText, snapshotBytes);
+  } catch (error) {
+    refused = String(error && error.message ? error.message : error);
+    console.warn(`calculators: runtime snapshot refused (${refused}); starting Python instead`);
+    start = "normal";
+    pyodide = await normalStart(loadPyodide);
+  }
+  return { handle: pyodide.pyimport("calculators.present").handle_json, start, refused };
 })();
 
 python.then(
-  () => self.postMessage({ id: 0, ready: true }),
+  ({ start, refused }) => self.postMessage({ id: 0, ready: true, start, refused }),
   (error) => self.postMessage({ id: 0, failed: String(error && error.message ? error.message : error) }),
 );
 
@@ -49,7 +129,7 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    const handle = await python;
+    const { handle } = await python;
     const reply = JSON.parse(handle(calculator, JSON.stringify(inputs), setups.get(calculator) || "{}"));
     self.postMessage({ id, ...reply });
   } catch (error) {
