@@ -7,16 +7,66 @@ build, :func:`split_by_language` writes one index per language folder (each
 with its own stemmer); the theme override ``overrides/main.html`` points each
 page's search at its language's index (Material reads ``base`` from the page's
 ``__config``).
+
+Accents and case: lunr (in Material's worker) lowercases words but keeps accents,
+so "degressif" did not find "dégressif". Each entry gets two more fields, only
+read by the index, never shown: the words of its title and of its text whose
+accent-free form differs (:func:`folded_words`, "dégressif" -> "degressif").
+The config names them with the boosts of title and text, so a query without
+accents finds the same pages while the result shows the text as written.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 from scripts.sources.tree import LANGUAGES, REFERENCE
 
 _PREFIXES = {lang: f"{lang}/" for lang in LANGUAGES if lang != REFERENCE}
+# The shown field -> the hidden field holding its words without accents.
+FOLDED_FIELDS = {"title": "title_folded", "text": "text_folded"}
+# Letters NFKD does not split into a base letter and a mark.
+_LIGATURES = str.maketrans({"ß": "ss", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d"})
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents: "Dégressif" -> "degressif", "Größe" -> "grosse"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def folded_words(markup: str) -> str:
+    """The words of an index field (HTML) that lose an accent when folded, folded, each once."""
+    words = {}
+    for word in _WORD.findall(html.unescape(_TAG.sub(" ", markup))):
+        folded = fold(word)
+        if folded != word.lower():
+            words.setdefault(folded)
+    return " ".join(words)
+
+
+def with_folded(doc: dict) -> dict:
+    """The entry with its accent-free fields (none when folding changes no word)."""
+    extra = {}
+    for field, hidden in FOLDED_FIELDS.items():
+        words = folded_words(doc.get(field) or "")
+        if words:
+            extra[hidden] = words
+    return {**doc, **extra}
+
+
+def folded_config(config: dict) -> dict:
+    """Material's index config with the hidden fields, boosted as the fields they fold."""
+    fields = dict(config.get("fields") or {"title": {"boost": 1000.0}, "text": {"boost": 1.0}})
+    for field, hidden in FOLDED_FIELDS.items():
+        fields[hidden] = dict(fields.get(field, {"boost": 1.0}))
+    return {**config, "fields": fields}
 
 
 def language_of(location: str) -> tuple[str, str]:
@@ -39,10 +89,10 @@ def split_by_language(site_dir: str | Path) -> dict[str, int]:
     docs: dict[str, list] = {lang: [] for lang in LANGUAGES}
     for doc in merged["docs"]:
         lang, location = language_of(doc.get("location", ""))
-        docs[lang].append({**doc, "location": location})
+        docs[lang].append(with_folded({**doc, "location": location}))
     for lang, entries in docs.items():
         path = index_path(site_dir, lang)
         path.parent.mkdir(parents=True, exist_ok=True)
-        index = {"config": {**merged["config"], "lang": [lang]}, "docs": entries}
+        index = {"config": {**folded_config(merged["config"]), "lang": [lang]}, "docs": entries}
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {lang: len(entries) for lang, entries in docs.items()}

@@ -71,3 +71,48 @@ def test_a_language_whose_site_texts_break_keeps_its_last_good_name(tmp_path):
     languages.apply_options(second, corpus.load(tree), last_good)
     assert second[1]["site_name"] == "Infomaniak Partnerprogramm"
     assert second[0]["site_name"] == "Programme Partenaire Infomaniak"
+
+
+def test_the_frame_words_of_a_language_are_those_of_its_site_yml(tmp_path):
+    """Issue 13: the colour-scheme switch, the 404 page and the footer link speak the language of docs/de/site.yml."""
+    tree = _copy_of_the_sources(tmp_path)
+    site = tree.site_source("de")
+    text = site.read_text(encoding="utf-8")
+    for key, probe in (("dark_mode", "Dunkel Probe"), ("light_mode", "Hell Probe"), ("translators_link", "Übersetzer Probe")):
+        line = next(line for line in text.splitlines() if line.startswith(f"  {key}:"))
+        text = text.replace(line, f'  {key}: "{probe}"')
+    site.write_text(text, encoding="utf-8")
+    options = languages.options(corpus.load(tree), "de")
+    # mkdocs.yml's palette: the light scheme first (its switch leads to the dark one), then the dark one.
+    assert options["theme"] == {"palette": [{"toggle": {"name": "Dunkel Probe"}}, {"toggle": {"name": "Hell Probe"}}]}
+    kb = options["extra"]["kb"]
+    assert kb["translators_link"] == "Übersetzer Probe"
+    assert (kb["home_url"], kb["guides_url"], kb["status_url"]) == ("de/", "de/guides/", "de/status/")
+    assert kb["not_found"]["title"] == "Seite nicht gefunden"
+    assert kb["not_found"]["home"] == "Startseite"
+    assert kb["not_found"]["guides"] == "Alle Anleitungen"
+
+
+def test_the_reference_language_links_from_the_site_root():
+    kb = languages.options(corpus.load(Tree()), "fr")["extra"]["kb"]
+    assert (kb["home_url"], kb["guides_url"], kb["status_url"]) == ("", "guides/", "status/")
+
+
+def test_the_404_message_is_markdown_made_html_with_nothing_that_runs():
+    texts = {"not_found": {"title": "T", "text": "Go **home** or [away](javascript:alert(1)).", "home": "H"},
+             "guides_index": {"title": "G"}, "ui": {"translators_link": "L"}}
+    message = languages.frame(texts, "en")["not_found"]["html"]
+    assert "<strong>home</strong>" in message
+    assert "javascript" not in message and "<p>" in message
+
+
+def test_the_permalink_title_is_set_for_the_language_being_built():
+    class Config:
+        mdx_configs = {"toc": {"permalink": True, "permalink_title": "Permanent link"}}
+
+    config = Config()
+    everything = corpus.load(Tree())
+    languages.apply_markdown_words(config, everything, "it")
+    assert config.mdx_configs["toc"]["permalink_title"] == "Link permanente a questa sezione"
+    languages.apply_markdown_words(config, everything, "fr")
+    assert config.mdx_configs["toc"]["permalink_title"] == "Lien permanent vers cette section"
