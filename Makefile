@@ -4,7 +4,7 @@
 #   make build   the site into site/
 #   make preview the built site on http://127.0.0.1:8080 with nginx, as the README deploys it
 #   make check   the translators' cross-language check (python -m scripts.kb check)
-#   make bench   figures: checker scale, calculator load and response times
+#   make bench   figures: checker scale, calculator load and response times, axe-core and Lighthouse
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -17,6 +17,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
+# The spelling check's hunspell dictionaries, read through libenchant (scripts/checks/spelling.py).
+DICTIONARIES := /usr/share/hunspell/es_ES.dic
 
 .PHONY: help setup serve build preview test check status bench lint clean
 
@@ -39,14 +41,19 @@ $(CHROMIUM):
 $(NGINX):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 
+$(DICTIONARIES):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libenchant-2-2 \
+		hunspell-fr hunspell-en-us hunspell-de-de hunspell-it hunspell-es >/dev/null
+
 .cache/pyodide-wheels/.fetched: scripts/fetch_pyodide_wheels.sh $(VENV)/.installed
 	bash scripts/fetch_pyodide_wheels.sh
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed $(DICTIONARIES)
 
+# One full build, then a saved guide rebuilds only its pages (scripts/site/serve.py).
 serve: setup
-	$(VENV)/bin/mkdocs serve --livereload
+	$(PY) -m scripts.site.serve
 
 build: setup
 	$(PY) -m scripts.site.build
@@ -71,7 +78,7 @@ test: setup $(CHROMIUM) $(NGINX) .cache/pyodide-wheels/.fetched
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-bench: setup $(CHROMIUM)
+bench: setup $(CHROMIUM) $(NGINX)
 	$(PY) -m benchmarks
 
 clean:

@@ -5,7 +5,7 @@
   the plugin's own options (scripts.site.languages);
 - on_pre_build: run the `kb check` checks on that corpus, then write the Markdown pages
   (scripts.site.generate.check_and_sync);
-- on_page_content: the HTML made from translations keeps only what Markdown makes
+- on_page_content: every page's HTML keeps only what Markdown and the calculator widgets make
   (scripts.render.safety);
 - on_post_page / on_post_build: while serving with mistakes, every page shows them
   (scripts.site.build); one search index and one 404 page per language
@@ -26,14 +26,15 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts.render import safety  # noqa: E402
-from scripts.site import build, generate, headers, languages, not_found, runtime, search_index  # noqa: E402
+from scripts.render import a11y, safety  # noqa: E402
+from scripts.site import build, generate, headers, languages, not_found, runtime, search_index, seo  # noqa: E402
 from scripts.sources.corpus import load as load_corpus  # noqa: E402
 from scripts.sources.tree import REFERENCE, Tree  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kb")
 # One build cycle (fr first, then each language nested in it): its command, corpus, mistakes, 404 pages.
-_state: dict = {"command": "build", "corpus": None, "errors": [], "not_found": {}, "language_options": {}}
+# "banner": False when scripts/site/serve.py shows the mistakes on the pages it serves.
+_state: dict = {"command": "build", "corpus": None, "errors": [], "not_found": {}, "language_options": {}, "banner": True}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -49,12 +50,15 @@ def _current_language(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
+        languages.apply_markdown_words(config, _state["corpus"], _current_language(config))
         return config  # a language nested in this cycle: the corpus is loaded
+    seo.apply_site_url(config)  # KB_SITE_URL, for deployment
     # A new cycle (build, or a save under serve): every source is loaded once, here.
     corpus = load_corpus(Tree())
     _state["corpus"] = corpus
     if i18n is not None:
         _state["language_options"] = languages.apply_options(i18n.config.languages, corpus, _state["language_options"])
+    languages.apply_markdown_words(config, corpus, _current_language(config))
     return config
 
 
@@ -81,6 +85,17 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     print(f"ERROR    -  kb: {len(errors)} mistake(s); serving the last good pages", file=sys.stderr)
 
 
+def on_template_context(context, *, template_name: str, config: MkDocsConfig):
+    if template_name == "404.html":  # its language switcher: each language's home, not the last page built
+        not_found.home_language_links(config)
+    return context
+
+
+def on_page_context(context, *, page, config: MkDocsConfig, nav):
+    context["kb_description"] = seo.description(_state["corpus"], page.file.src_uri)  # <meta name="description">
+    return context
+
+
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Every language build writes the same site/404.html; keep each language's own.
     if template_name == "404.html":
@@ -89,13 +104,13 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_page_content(html: str, *, page, config: MkDocsConfig, files) -> str:
-    if safety.is_generated_markup(page.file.src_uri):
-        return html  # calculator widgets: markup made by scripts/render/widgets.py, every text escaped
-    return safety.clean_html(html)
+    # Every page, calculators too: their widget markup (scripts/render/widgets.py) is allowed by name.
+    cleaned = safety.clean_html(html, widgets=safety.is_generated_markup(page.file.src_uri))
+    return a11y.finish(cleaned, page.title or "")  # named, keyboard-scrollable tables; spaced blocks for search
 
 
 def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
-    if _state["command"] == "serve" and _state["errors"]:
+    if _state["command"] == "serve" and _state["errors"] and _state["banner"]:
         output = build.with_error_banner(output, _state["errors"])
     return output
 
