@@ -204,6 +204,15 @@ def _quote_closed_late(text: str, failed_line: int) -> tuple[int, int, str] | No
 
     Only asked once a file has failed to parse: a text that runs over several lines is valid YAML.
     """
+    lines = text.split("\n")[: failed_line + 1] if failed_line >= 0 else []
+    # Cheap first: the failing line holds a quote that an earlier line left open (an odd count),
+    # and the file is not failing for its depth (scanning a 100k-deep flow costs its square).
+    if not lines or not any(
+        quote in lines[-1] and any(line.count(quote) % 2 for line in lines[:-1]) for quote in "\"'"
+    ) or max(text.count("["), text.count("{")) > MAX_DEPTH * 4:
+        return None
+    text = "\n".join(lines)  # nothing after the failing line is needed
+
     def spans(token: yaml.Token) -> bool:
         return (
             isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
