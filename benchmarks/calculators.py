@@ -25,13 +25,17 @@ longest main-thread task until the form is ready, the theme's own script time
 left out (long animation frames say which script ran); goal: under 100 ms.
 
     python -m benchmarks.calculators [--runs 6] [--changes 50] [--loads-only] [--worker FILE]
+                                     [--serve gzip|identity|both] [--without-snapshot]
 """
 
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
+import gzip
 import http.server
+import io
 import os
 import re
 import shutil
@@ -51,6 +55,11 @@ ARGS = [
 ]
 PAGE = "calculators/pricing/"
 BARE = "bench-bare/"
+# Under this prefix the server serves the same site but answers the snapshot with a 404.
+NO_SNAPSHOT = "_without-snapshot/"
+SNAPSHOT_FILE = "calculators-snapshot.bin.gz"
+# nginx's `gzip_types` in the README's server block (text/html is always compressed).
+GZIP_TYPES = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json", "image/svg+xml"}
 READY_MS = 180_000
 LOAD_RATIO_GOAL = {"cold": 1.10, "warm": 0.50}
 FRAME_MS = 16.0
@@ -131,6 +140,50 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     sent = 0  # response body bytes sent since the server started (one load at a time is measured)
     _lock = threading.Lock()
 
+    def __init__(self, *args, encode: bool = False, **kwargs):
+        self.encode = encode  # gzip as the README's nginx does; else every file as it is
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path):
+        return super().translate_path(path.replace("/" + NO_SNAPSHOT, "/", 1))
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if self.path.startswith("/" + NO_SNAPSHOT) and path.endswith("/" + SNAPSHOT_FILE):
+            self.send_error(404, "snapshot withheld")
+            return None
+        if not self.encode or "gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path):
+            return super().send_head()
+        kind = self.guess_type(path)
+        if os.path.isfile(path + ".gz"):  # gzip_static
+            body = open(path + ".gz", "rb")  # noqa: SIM115 - closed by the base class after copyfile
+        elif kind in GZIP_TYPES:  # gzip on
+            with open(path, "rb") as source:
+                body = io.BytesIO(gzip.compress(source.read(), compresslevel=1, mtime=0))
+        else:
+            return super().send_head()
+        modified = os.stat(path).st_mtime
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if email.utils.parsedate_to_datetime(since).timestamp() >= int(modified):
+                    body.close()
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass
+        size = body.seek(0, os.SEEK_END)
+        body.seek(0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(size))
+        self.send_header("Last-Modified", self.date_time_string(int(modified)))
+        self.end_headers()
+        return body
+
     def copyfile(self, source, outputfile):
         before = source.tell()
         super().copyfile(source, outputfile)
@@ -156,8 +209,8 @@ def build(site: Path) -> None:
     (site / BARE / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
 
 
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+def serve(site: Path, encode: bool) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site), encode=encode))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -176,9 +229,20 @@ def ready_load(context, url: str, ready_selector: str) -> tuple[float, int, str 
         page.close()
 
 
-def measure_loads(browser, base: str, runs: int) -> dict[str, dict[str, list]]:
-    """Cold and warm time to ready and bytes, ``runs`` times each, for the page and the bare page, interleaved."""
-    targets = {"page": (base + PAGE, 'form[data-calculator][data-state="ready"]'), "bare": (base + BARE, 'body[data-state="ready"]')}
+def load_targets(bases: dict[str, str], without_snapshot: bool) -> dict[str, tuple[str, str]]:
+    """name -> (url, ready selector): the page and the bare page on each server, and the page without its snapshot."""
+    page, bare = 'form[data-calculator][data-state="ready"]', 'body[data-state="ready"]'
+    targets = {}
+    for serving, base in bases.items():
+        targets[f"page/{serving}"] = (base + PAGE, page)
+        if without_snapshot:
+            targets[f"page without snapshot/{serving}"] = (base + NO_SNAPSHOT + PAGE, page)
+        targets[f"bare/{serving}"] = (base + BARE, bare)
+    return targets
+
+
+def measure_loads(browser, targets: dict[str, tuple[str, str]], runs: int) -> dict[str, dict[str, list]]:
+    """Cold and warm time to ready and bytes, ``runs`` times each, for each target, interleaved (order reversed every other run)."""
     keys = ("cold", "warm", "cold_bytes", "warm_bytes", "starts")
     times: dict[str, dict[str, list]] = {name: {key: [] for key in keys} for name in targets}
     for run in range(runs):
@@ -243,17 +307,21 @@ def measure_blocking(browser, base: str, runs: int) -> list[float]:
 
 def report_loads(times: dict[str, dict[str, list]], runs: int) -> list[str]:
     lines = []
-    for kind in ("cold", "warm"):
-        page, bare = statistics.median(times["page"][kind]), statistics.median(times["bare"][kind])
-        ratio = page / bare
-        goal = LOAD_RATIO_GOAL[kind]
-        verdict = "within" if ratio <= goal else "OVER"
-        page_bytes, bare_bytes = (statistics.median(times[name][f"{kind}_bytes"]) for name in ("page", "bare"))
-        lines.append(f"calculators {kind} ready: page {page:.2f} s, bare {bare:.2f} s, ratio {ratio:.3f} "
-                     f"({verdict} the {goal:.2f} goal; medians of {runs}); "
-                     f"bytes transferred: page {page_bytes:,.0f}, bare {bare_bytes:,.0f}")
-    starts = sorted({str(start) for start in times["page"]["starts"]})
-    lines.append(f"calculators worker start paths seen on the page: {', '.join(starts)}")
+    for name in times:
+        what, _, serving = name.partition("/")
+        if what == "bare":
+            continue
+        for kind in ("cold", "warm"):
+            page, bare = statistics.median(times[name][kind]), statistics.median(times[f"bare/{serving}"][kind])
+            ratio = page / bare
+            goal = LOAD_RATIO_GOAL[kind]
+            verdict = "within" if ratio <= goal else "OVER"
+            page_bytes, bare_bytes = (statistics.median(times[key][f"{kind}_bytes"]) for key in (name, f"bare/{serving}"))
+            lines.append(f"calculators {kind} ready, {serving} server, {what}: {page:.2f} s, bare {bare:.2f} s, ratio {ratio:.3f} "
+                         f"({verdict} the {goal:.2f} goal; medians of {runs}); "
+                         f"bytes transferred: {what} {page_bytes:,.0f}, bare {bare_bytes:,.0f}")
+        starts = sorted({str(start) for start in times[name]["starts"]})
+        lines.append(f"calculators worker start paths seen, {serving} server, {what}: {', '.join(starts)}")
     return lines
 
 
@@ -278,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--changes", type=int, default=50, help="input changes timed on the ready page (default 50)")
     parser.add_argument("--loads-only", action="store_true", help="only the cold and warm loads (no input or blocking timings)")
     parser.add_argument("--worker", type=Path, help="a calculator-worker.mjs to measure instead of the built one")
+    parser.add_argument("--serve", choices=("gzip", "identity", "both"), default="gzip",
+                        help="gzip as the README's nginx (default), identity (files as they are), or both")
+    parser.add_argument("--without-snapshot", action="store_true", help="also the page with the snapshot withheld (normal start)")
     args = parser.parse_args([] if argv is None else argv)
 
     from playwright.sync_api import sync_playwright  # the browser only when measuring
@@ -289,12 +360,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.worker:
             shutil.copyfile(args.worker, site / "assets" / "javascripts" / "calculator-worker.mjs")
             print(f"calculators: measuring the worker {args.worker}", flush=True)
-        server, base = serve(site)
+        servings = ("gzip", "identity") if args.serve == "both" else (args.serve,)
+        servers = {serving: serve(site, encode=serving == "gzip") for serving in servings}
+        base = servers[servings[0]][1]
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
-                    times = measure_loads(browser, base, args.runs)
+                    targets = load_targets({serving: url for serving, (_, url) in servers.items()}, args.without_snapshot)
+                    times = measure_loads(browser, targets, args.runs)
                     if args.loads_only:
                         print("\n".join(report_loads(times, args.runs)), flush=True)
                         return 0
@@ -303,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
                 finally:
                     browser.close()
         finally:
-            server.shutdown()
+            for server, _ in servers.values():
+                server.shutdown()
     print("\n".join(report(times, inputs, args.runs, blocking)), flush=True)
     return 0
 

@@ -6,7 +6,8 @@ foreground on it (Ctrl-C stops it). The ``server`` block is :func:`server_block`
 the very block README's "Deploying" shows (with ``/srv/kb/site`` for the root and
 ``listen 80``): the headers the build computed
 (``python -m scripts.site.headers --nginx``, included from
-``snippets/kb-headers.conf``), the MIME types the Pyodide worker needs, a 404 page
+``snippets/kb-headers.conf``), the MIME types the Pyodide worker needs, gzip (the
+runtime's precompressed copies, the rest on the fly), a 404 page
 per language and the ``sitemap.xml`` answer Material's language selector asks
 for. Around it, only what lets nginx run as any user without touching ``/etc``
 or ``/var``: pid file, logs and temporary files under the preview folder.
@@ -45,6 +46,12 @@ def server_block(root: str | Path, listen: str = "80") -> str:
         "    # Module workers need a JavaScript type for .mjs (nosniff refuses anything else), and .wasm application/wasm.",
         "    include mime.types;",
         "    types { text/javascript mjs; application/wasm wasm; }",
+        "    # The runtime's gzip copies (pyodide.asm.wasm.gz, ...: scripts/site/runtime.py) sent as Content-Encoding: gzip,",
+        "    # the browser decoding them; pages, styles, scripts and search indexes compressed on the fly.",
+        "    gzip_static on;",
+        "    gzip on;",
+        "    gzip_vary on;",
+        "    gzip_types text/css text/javascript application/javascript application/json image/svg+xml;",
         "    # A 404 page per language, French at the root (README: \"Search and 404 per language\").",
         *not_found,
         "    error_page 404 /404.html;",

@@ -11,13 +11,21 @@ written once, at the site root, after all of them.
 With them goes ``calculators-snapshot.bin.gz``: Python's memory once Pyodide has
 started and imported the calculators, made by Node from those very files
 (``scripts/site/make_snapshot.mjs``, Pyodide's private ``_makeSnapshot`` option),
-gzip-compressed. The lock names it with its sha256 under ``calculators_snapshot``;
-the worker checks that before restoring it and starts Python normally otherwise.
-It is cached next to the wheel, keyed by the wheel, the Pyodide core and the script.
+XOR the data segments of ``pyodide.asm.wasm`` (``snapshot-codec.mjs``), gzip-compressed.
+The lock names it under ``calculators_snapshot`` with the sha256 of the file as served
+(``sha256``) and of the memory it decodes to (``memory_sha256``); the worker checks both
+before restoring it and starts Python normally otherwise. It is cached next to the wheel,
+keyed by the wheel, the Pyodide core, the script and the codec.
+
+Each core file that gzip makes smaller gets a gzip-compressed copy beside it
+(``pyodide.asm.wasm.gz``, ...) for servers that send precompressed files with
+``Content-Encoding: gzip`` (nginx's ``gzip_static``, README "Deploying"): the browser
+decodes them, so the page and Pyodide see the same bytes either way.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -36,9 +44,12 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdl
 RUNTIME_DIR = Path("assets") / "runtime"
 WHEEL_CACHE = ROOT / ".cache" / "wheel"
 SNAPSHOT_SCRIPT = ROOT / "scripts" / "site" / "make_snapshot.mjs"
+SNAPSHOT_CODEC = ROOT / "docs" / "assets" / "javascripts" / "snapshot-codec.mjs"
 SNAPSHOT_NAME = "calculators-snapshot.bin.gz"
 SNAPSHOT_KEY = "calculators_snapshot"  # the lock's entry: {"file_name", "sha256"}
 SNAPSHOT_TIMEOUT_S = 600
+# Core files served gzip-compressed where the server can (python_stdlib.zip is compressed already).
+PRECOMPRESSED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 
 def _sources_digest() -> str:
@@ -68,14 +79,16 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def snapshot(runtime_dir: Path, wheel: Path) -> Path:
-    """The memory snapshot of ``runtime_dir``'s Pyodide with ``wheel`` imported, from the cache or made by Node."""
+def snapshot(runtime_dir: Path, wheel: Path) -> tuple[Path, dict]:
+    """The memory snapshot of ``runtime_dir``'s Pyodide with ``wheel`` imported, from the cache or made by Node,
+    and what make_snapshot.mjs said of it (``memory_sha256``, sizes)."""
     digest = hashlib.sha256()
-    for path in [*(runtime_dir / name for name in CORE_FILES), wheel, SNAPSHOT_SCRIPT]:
+    for path in [*(runtime_dir / name for name in CORE_FILES), wheel, SNAPSHOT_SCRIPT, SNAPSHOT_CODEC]:
         digest.update(_sha256(path).encode())
     cached = wheel.parent / f"snapshot-{digest.hexdigest()[:16]}.bin.gz"
-    if cached.is_file():
-        return cached
+    about = cached.with_suffix(".json")
+    if cached.is_file() and about.is_file():
+        return cached, json.loads(about.read_text(encoding="utf-8"))
     node = shutil.which("node")
     if node is None:
         raise FileNotFoundError("node is not on PATH: the build makes the calculators' snapshot with Node.js")
@@ -84,11 +97,27 @@ def snapshot(runtime_dir: Path, wheel: Path) -> Path:
         [node, str(SNAPSHOT_SCRIPT), str(runtime_dir), str(partial)],
         capture_output=True, text=True, timeout=SNAPSHOT_TIMEOUT_S, check=False,
     )
-    if done.returncode or not re.search(r"^SNAPSHOT \{", done.stdout, re.MULTILINE):
+    said = re.search(r"^SNAPSHOT (\{.*\})$", done.stdout, re.MULTILINE)
+    if done.returncode or not said:
         partial.unlink(missing_ok=True)
         raise RuntimeError(f"make_snapshot.mjs failed (exit {done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+    about.write_text(said.group(1), encoding="utf-8")
     partial.replace(cached)
-    return cached
+    return cached, json.loads(said.group(1))
+
+
+def precompress(path: Path) -> Path | None:
+    """``path``.gz beside ``path`` (gzip level 9, no name or time in it: the same bytes each build), if smaller."""
+    target = path.with_name(path.name + ".gz")
+    if target.is_file() and target.stat().st_mtime >= path.stat().st_mtime:
+        return target
+    data = path.read_bytes()
+    packed = gzip.compress(data, compresslevel=9, mtime=0)
+    if len(packed) >= len(data):
+        target.unlink(missing_ok=True)
+        return None
+    target.write_bytes(packed)
+    return target
 
 
 def install(site_dir: Path) -> Path:
@@ -101,13 +130,16 @@ def install(site_dir: Path) -> Path:
         source, target = PYODIDE / name, out / name
         if not target.exists() or target.stat().st_size != source.stat().st_size:
             shutil.copyfile(source, target)
+        if name in PRECOMPRESSED:
+            precompress(target)
     wheel = shutil.copyfile(calculators_wheel(), out / calculators_wheel().name)
     core = PyodideLockSpec.from_json(PYODIDE / "pyodide-lock.json")
     core.packages = {}  # only what the site ships: nothing to fetch from elsewhere
     spec = add_wheels_to_spec(core, [Path(wheel)], base_path=out)
     spec.to_json(out / "pyodide-lock.json")
-    made = shutil.copyfile(snapshot(out, calculators_wheel()), out / SNAPSHOT_NAME)
+    cached, about = snapshot(out, calculators_wheel())
+    made = shutil.copyfile(cached, out / SNAPSHOT_NAME)
     lock = json.loads((out / "pyodide-lock.json").read_text(encoding="utf-8"))
-    lock[SNAPSHOT_KEY] = {"file_name": SNAPSHOT_NAME, "sha256": _sha256(made)}
+    lock[SNAPSHOT_KEY] = {"file_name": SNAPSHOT_NAME, "sha256": _sha256(made), "memory_sha256": about["memory_sha256"]}
     (out / "pyodide-lock.json").write_text(json.dumps(lock), encoding="utf-8")
     return out

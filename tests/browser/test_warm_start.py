@@ -1,5 +1,6 @@
 """The calculators' worker starts Python from the build's memory snapshot (issue 14), and only from one
-whose sha256 the lock gives: any other snapshot is refused and Python starts the normal way.
+whose sha256 the lock gives (the file's, and the memory's it decodes to with the wasm's data segments): any
+other snapshot is refused and Python starts the normal way.
 
 The worker says how it started in the form's ``data-runtime-start`` ("snapshot" or "normal"); the
 answer checked after each start is worked out by hand: 2000 hostings at the seed's unit price of
@@ -30,6 +31,13 @@ def _flip(body: bytes) -> bytes:
 def _other_snapshot_sha256(body: bytes) -> bytes:
     lock = json.loads(body)
     lock["calculators_snapshot"]["sha256"] = "0" * 64
+    return json.dumps(lock).encode()
+
+
+def _other_memory_sha256(body: bytes) -> bytes:
+    """The lock with another sha256 for the memory the snapshot decodes to (the file's own sha256 intact)."""
+    lock = json.loads(body)
+    lock["calculators_snapshot"]["memory_sha256"] = "0" * 64
     return json.dumps(lock).encode()
 
 
@@ -72,7 +80,8 @@ def test_a_second_visit_starts_from_the_snapshot_too(page, site_url):
     assert _ready_and_computing(page) == "snapshot"
 
 
-@pytest.mark.parametrize(("pattern", "alter"), [(SNAPSHOT, _flip), (LOCK, _other_snapshot_sha256)], ids=["snapshot", "lock"])
+@pytest.mark.parametrize(("pattern", "alter"), [(SNAPSHOT, _flip), (LOCK, _other_snapshot_sha256), (LOCK, _other_memory_sha256)],
+                         ids=["snapshot", "lock", "decoded-memory"])
 def test_a_snapshot_other_than_the_locks_is_refused_and_python_starts_normally(page, site_url, pattern, alter):
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text))

@@ -1,6 +1,7 @@
 // Restore the build's calculators snapshot in Pyodide under Node.js, as the browser's worker does
-// (docs/assets/javascripts/calculator-worker.mjs): the lock's sha256 checked, the gzip undone,
-// `_loadSnapshot`, and an empty archive in place of the standard library, so that an answer which
+// (docs/assets/javascripts/calculator-worker.mjs): the lock's sha256 checked, the gzip undone, the
+// data segments of the runtime's pyodide.asm.wasm XORed back (snapshot-codec.mjs), the decoded
+// memory's sha256 checked against the lock's memory_sha256, `_loadSnapshot`, and an empty archive in place of the standard library, so that an answer which
 // would need a module the snapshot has not imported fails instead of passing unnoticed.
 //
 //   node tests/pyodide/restore_snapshot.mjs RUNTIME_DIR REQUESTS_JSON
@@ -11,13 +12,15 @@
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 
 const [runtimeArg, requestsArg] = process.argv.slice(2);
 const runtime = resolve(runtimeArg) + "/";
 const requests = JSON.parse(readFileSync(requestsArg, "utf8"));
+const codec = resolve(dirname(fileURLToPath(import.meta.url)), "../../docs/assets/javascripts/snapshot-codec.mjs");
+const { xorDataSegments } = await import(pathToFileURL(codec).href);
 
 const lock = JSON.parse(readFileSync(runtime + "pyodide-lock.json", "utf8"));
 const entry = lock.calculators_snapshot;
@@ -25,6 +28,12 @@ const compressed = readFileSync(runtime + entry.file_name);
 const digest = createHash("sha256").update(compressed).digest("hex");
 if (digest !== entry.sha256) {
   console.error(`restore_snapshot: ${entry.file_name} has sha256 ${digest}, the lock says ${entry.sha256}`);
+  process.exit(1);
+}
+const memory = xorDataSegments(new Uint8Array(gunzipSync(compressed)), readFileSync(runtime + "pyodide.asm.wasm"));
+const memoryDigest = createHash("sha256").update(memory).digest("hex");
+if (memoryDigest !== entry.memory_sha256) {
+  console.error(`restore_snapshot: the decoded snapshot has sha256 ${memoryDigest}, the lock says ${entry.memory_sha256}`);
   process.exit(1);
 }
 // The end-of-central-directory record alone: a valid, empty zip archive.
@@ -37,7 +46,7 @@ const pyodide = await loadPyodide({
   packageBaseUrl: runtime,
   fullStdLib: false,
   stdLibURL: emptyStdlib,
-  _loadSnapshot: new Uint8Array(gunzipSync(compressed)),
+  _loadSnapshot: memory,
 });
 const handle = pyodide.pyimport("calculators.present").handle_json;
 const answers = requests.map(([calculator, inputs, setup]) => handle(calculator, inputs, setup));

@@ -8,6 +8,7 @@ node_modules/pyodide; without them this test fails, it never skips.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
@@ -55,10 +56,81 @@ def _setup(lang: str, name: str) -> str:
     return json.dumps({"calculator": name, "texts": texts, "spec": formatting.spec(lang)}, ensure_ascii=False)
 
 
+def _uleb(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def _active_data_segments(wasm: bytes) -> list[tuple[int, bytes]]:
+    """(memory offset, bytes) of each active data segment: the WebAssembly binary format, read here on its own."""
+    assert wasm[:4] == b"\0asm"
+    at, found = 8, []
+    while at < len(wasm):
+        section, (size, at) = wasm[at], _uleb(wasm, at + 1)
+        end = at + size
+        if section == 11:  # data
+            count, at = _uleb(wasm, at)
+            for _ in range(count):
+                flag, at = _uleb(wasm, at)
+                if flag == 1:  # passive
+                    length, at = _uleb(wasm, at)
+                    at += length
+                    continue
+                if flag == 2:
+                    _, at = _uleb(wasm, at)
+                assert wasm[at] == 0x41, "an offset other than i32.const"
+                offset, at = _uleb(wasm, at + 1)
+                assert wasm[at] == 0x0B
+                length, at = _uleb(wasm, at + 1)
+                found.append((offset, wasm[at:at + length]))
+                at += length
+        at = end
+    return found
+
+
+def _decoded(runtime: Path, served: bytes) -> bytes:
+    """The served snapshot gunzipped, its memory (after Pyodide's header) XOR the wasm's data segments."""
+    image = bytearray(gzip.decompress(served))
+    header = int.from_bytes(image[4:8], "little")
+    for offset, data in _active_data_segments((runtime / "pyodide.asm.wasm").read_bytes()):
+        start, end = header + offset, header + offset + len(data)
+        mixed = int.from_bytes(image[start:end], "little") ^ int.from_bytes(data, "little")
+        image[start:end] = mixed.to_bytes(len(data), "little")
+    return bytes(image)
+
+
 def test_the_lock_names_the_snapshot_with_its_sha256(runtime_dir):
     entry = json.loads((runtime_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["calculators_snapshot"]
     assert entry["file_name"] == "calculators-snapshot.bin.gz"
     assert entry["sha256"] == hashlib.sha256((runtime_dir / entry["file_name"]).read_bytes()).hexdigest()
+
+
+def test_the_served_snapshot_decodes_to_the_memory_whose_sha256_the_lock_gives(runtime_dir):
+    entry = json.loads((runtime_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["calculators_snapshot"]
+    served = (runtime_dir / entry["file_name"]).read_bytes()
+    memory = _decoded(runtime_dir, served)
+    assert hashlib.sha256(memory).hexdigest() == entry["memory_sha256"]
+    # Without the data segments XORed back, it is another memory: the decoding is not a no-op.
+    assert hashlib.sha256(gzip.decompress(served)).hexdigest() != entry["memory_sha256"]
+    # The XOR is what makes the file small: the decoded memory gzips to more than the served file.
+    assert len(gzip.compress(memory, compresslevel=9)) > len(served)
+
+
+@pytest.mark.parametrize("name", ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"])
+def test_each_precompressed_core_file_decodes_to_the_file_itself(runtime_dir, name):
+    assert gzip.decompress((runtime_dir / f"{name}.gz").read_bytes()) == (runtime_dir / name).read_bytes()
+
+
+def test_the_archives_already_compressed_get_no_gzip_copy(runtime_dir):
+    assert not (runtime_dir / "python_stdlib.zip.gz").exists()
+    assert not list(runtime_dir.glob("*.whl.gz"))
+    assert not (runtime_dir / "calculators-snapshot.bin.gz.gz").exists()
 
 
 def test_the_restored_snapshot_answers_as_the_host_without_stdlib_or_wheel(runtime_dir, tmp_path):

@@ -5,6 +5,8 @@
 //   out: {id, result, view} | {id, error}            error: {field, key, params, message}
 //        {id: 0, ready: true, start, refused} | {id: 0, failed: "why"}
 //        start: "snapshot" | "normal" (how Python started); refused: why the snapshot was not used, or null
+import { xorDataSegments } from "./snapshot-codec.mjs";
+
 const runtime = new URL(self.location.href).searchParams.get("runtime");
 
 // Pyodide 314 only logs a failed WebAssembly instantiation ("wasm instantiation
@@ -19,13 +21,16 @@ console.warn = (...args) => {
 
 // Two ways to start, both from this site's files only:
 // - "snapshot": Python's memory as the build left it, calculators imported (scripts/site/make_snapshot.mjs),
-//   restored instead of starting Python (Pyodide's private _loadSnapshot option). The lock names the
-//   snapshot with its sha256, checked here before use, and the wheel it was made from is checked too;
-//   the standard library archive is not needed (everything an answer imports is in the snapshot).
+//   restored instead of starting Python (Pyodide's private _loadSnapshot option). The file is that memory
+//   XOR the data segments of pyodide.asm.wasm, gzipped (snapshot-codec.mjs): the lock gives the sha256 of
+//   the file (checked before it is decoded) and of the memory it decodes to (checked before the restore,
+//   so the decoding's other input, the wasm, is covered too); the wheel it was made from is checked too.
+//   The standard library archive is not needed (everything an answer imports is in the snapshot).
 // - "normal": Pyodide starts Python and installs the wheel, its sha256 enforced by Pyodide itself.
 // A snapshot that is missing, refused or fails to restore falls back to the normal start.
 const SNAPSHOT_KEY = "calculators_snapshot";
 const STDLIB = "python_stdlib.zip";
+const WASM = "pyodide.asm.wasm";
 // An empty zip archive (its end-of-central-directory record only): what the snapshot start writes in
 // place of the standard library archive, which the restored Python does not read.
 const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
@@ -75,11 +80,24 @@ async function snapshotStart(loadPyodide, lockText, snapshotBytes) {
     checked(bytesOf(new URL(wheel.file_name, runtime)), wheel.sha256, wheel.file_name),
   ]);
   const stdlib = new URL(STDLIB, runtime).href;
+  const wasmUrl = new URL(WASM, runtime).href;
+  let wasmSeen;
+  const wasmBytes = new Promise((resolve, reject) => { wasmSeen = { resolve, reject }; });
   const fetchAll = self.fetch;
-  // Pyodide fetches the standard library archive while it starts: the restored Python has no use for it.
-  self.fetch = (resource, init) => (String(resource) === stdlib ? Promise.resolve(new Response(EMPTY_ZIP)) : fetchAll(resource, init));
+  self.fetch = (resource, init) => {
+    const url = String(resource);
+    // Pyodide fetches the standard library archive while it starts: the restored Python has no use for it.
+    if (url === stdlib) return Promise.resolve(new Response(EMPTY_ZIP));
+    const pending = fetchAll(resource, init);
+    // Pyodide fetches the wasm (before it awaits the snapshot); a copy of its bytes decodes the snapshot.
+    if (url === wasmUrl) pending.then((response) => response.clone().arrayBuffer()).then((b) => wasmSeen.resolve(new Uint8Array(b)), wasmSeen.reject);
+    return pending;
+  };
+  const memory = (async () => xorDataSegments(await gunzip(compressed), await wasmBytes))()
+    .then((image) => checked(image, snapshot.memory_sha256, `${snapshot.file_name} decoded`));
+  memory.catch(() => {}); // loadPyodide awaits it: a failure refuses the snapshot there
   try {
-    return await load(loadPyodide, { lockFileContents: lockText, _loadSnapshot: gunzip(compressed) });
+    return await load(loadPyodide, { lockFileContents: lockText, _loadSnapshot: memory });
   } finally {
     self.fetch = fetchAll;
   }
