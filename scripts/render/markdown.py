@@ -9,13 +9,14 @@ and the checker share it.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from calculators import grammar
-from scripts.render import formatting, safety
+from scripts.render import formatting, place, safety
 from scripts.sources.loader import Source, SourceError
 
 INDENT = "    "
@@ -39,6 +40,11 @@ class Context:
     calculator_texts: dict[str, dict] = field(default_factory=dict)
     # site.yml's apply_url: where a company applies to join ("" while the address is not known).
     apply_url: str = ""
+    # The home page's ways in (scripts/render/place.py), the words that name them (site.yml's home) and the
+    # home page's link text (site.yml's not_found.home): a guide page's place. Empty: the page shows none.
+    ways: tuple[place.Way, ...] = ()
+    home_texts: dict[str, str] = field(default_factory=dict)
+    home_link: str = ""
 
 
 def text(source: Source, where: tuple, value: str, ctx: Context, *, base: str) -> str:
@@ -128,9 +134,12 @@ def _body(source: Source, where: tuple, part: dict, ctx: Context) -> list[str]:
 
 
 def guide(source: Source, ctx: Context) -> str:
-    """The Markdown page of one guide."""
+    """The Markdown page of one guide (its place, when the context has the ways in, in its front matter)."""
     data = source.data
     out = [f"# {data['title']}\n", text(source, ("summary",), data["summary"], ctx, base="../").strip() + "\n"]
+    kb_place = guide_place(data["id"], data["audience"], data["title"], ctx) if ctx.ways else None
+    if kb_place is not None:
+        out.insert(0, _front_matter(kb_place))
     if "prerequisites" in data:
         items = "\n".join(
             "- " + _hang(text(source, ("prerequisites", i), item, ctx, base="../"))
@@ -161,6 +170,50 @@ def guide(source: Source, ctx: Context) -> str:
     return "\n".join(out)
 
 
+# From a guide page (guides/<id>/, directory URLs) to the home page and to another guide.
+HOME_FROM_GUIDE = "../../"
+
+
+def guide_place(guide_id: str, audience: str, title: str, ctx: Context) -> dict | None:
+    """What a guide page shows of its place (overrides/partials/kb-place.html): the breadcrumb's words and links,
+    then per way in that lists it in task order, the previous and next guide; None when it is listed nowhere.
+
+    Every word is the language's own: site.yml's labels, home headings and not_found.home, the guides' titles.
+    """
+    where = place.of(ctx.ways, guide_id, audience)
+    if where.way is None:
+        return None
+
+    def way_link(way: place.WayIn) -> dict:
+        return {"id": way.anchor, "title": ctx.home_texts[way.heading], "href": f"{HOME_FROM_GUIDE}#{way.anchor}"}
+
+    def guide_link(other: str | None) -> dict | None:
+        return None if other is None else {"title": ctx.guide_titles[other], "href": f"../{other}/"}
+
+    return {
+        "label": ctx.labels["breadcrumb"],
+        "trail": [{"title": ctx.home_link, "href": HOME_FROM_GUIDE}, way_link(where.way)],
+        "title": title,
+        "previous": ctx.labels["previous"],
+        "next": ctx.labels["next"],
+        "steps": [
+            {**way_link(step.way), "previous": guide_link(step.previous), "next": guide_link(step.next)}
+            for step in where.steps
+        ],
+    }
+
+
+# What YAML would read as a line break or refuse inside a double-quoted string, which JSON leaves as it is.
+_NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _front_matter(kb_place: dict) -> str:
+    """The page's front matter (MkDocs' page.meta): JSON, which YAML reads, with every title escaped."""
+    value = json.dumps(kb_place, ensure_ascii=False)
+    value = _NOT_YAML_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    return f"---\nkb_place: {value}\n---\n"
+
+
 def _variants(source: Source, where: tuple, variants: list, ctx: Context) -> str:
     tabs = []
     for index, variant in enumerate(variants):
@@ -183,16 +236,6 @@ def _guide_links(source: Source, ids: list[str], ctx: Context) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _guide_list(guides: list[Source], ctx: Context, *, base: str, numbered: bool = False) -> list[str]:
-    """One line per guide, its title linked, then its summary: an ordered list when ``numbered``."""
-    lines = []
-    for number, g in enumerate(guides, start=1):
-        summary = text(g, ("summary",), g.data["summary"], ctx, base=base).strip()
-        mark = f"{number}." if numbered else "-"
-        lines.append(f"{mark} [{g.data['title']}]({base}guides/{g.data['id']}.md): {_one_line(summary)}")
-    return lines
-
-
 def _one_line(value: str) -> str:
     return " ".join(value.split())
 
@@ -201,17 +244,14 @@ def _by_title(guides: list[Source]) -> list[Source]:
     return sorted(guides, key=lambda g: g.data["title"].casefold())
 
 
-# The home page's ways in: (journey in site.yml's journeys, its heading in site.yml's home, the
-# audiences whose guides missing from every journey are added at its end, by title).
-WAYS_IN = (
-    ("become_partner", "become_partner", frozenset()),
-    ("clients", "for_clients", frozenset({"clients", "both"})),
-    ("partners", "for_partners", frozenset({"partners", "both"})),
-)
 # The guide that states the conditions to become a Partner (also linked from the eligibility result).
 CONDITIONS_GUIDE = "partner-program"
 # What an application address may be (schemas/site.schema.json says the same): https, nothing that ends a link.
 APPLY_URL = re.compile(r"https://[^\s<>\"'()\[\]]+")
+# The calculators on the home page in the order a company asks (may it join, which access, what price):
+# the navigation's order (mkdocs.yml); any other after them, by name.
+CALCULATOR_ORDER = ("eligibility", "access", "pricing")
+HOME_FRONT_MATTER = "---\nhide:\n  - navigation\n  - toc\n---\n"
 
 
 def apply_url(site: Source) -> str:
@@ -225,48 +265,42 @@ def apply_url(site: Source) -> str:
     return url
 
 
-def journey(site: Source, name: str, ctx: Context) -> list[str]:
-    """The guide ids of one journey, in order; an unknown id is refused at its line."""
-    ids = site.data.get("journeys", {}).get(name, [])
-    for index, guide_id in enumerate(ids):
-        if guide_id not in ctx.guide_titles:
-            raise SourceError(
-                site.path, site.line_of(("journeys", name, index)),
-                f"journeys.{name}: guide '{guide_id}' does not exist{_suggest(guide_id, ctx.guide_titles)}",
-            )
-    return list(ids)
-
-
 def home(site: Source, guides: list[Source], calculators: dict[str, Source], ctx: Context, extra_links: list[tuple[str, str]]) -> str:
-    """The home page: the calculators, then three ways in (become a Partner, for clients, for partners),
-    each an ordered list from site.yml's journeys, then "See also" (the journey more, the glossary...).
+    """The home page: the calculators first, then three ways in side by side (become a Partner, for clients,
+    for partners), each the titles of its guides in task order (scripts/render/place.py), then "See also"
+    (the journey more, the glossary...). A guide in no journey is still listed: at the end of its audience's ways in.
 
-    A guide in no journey is still listed: at the end of its audience's ways in, by title.
+    Each guide appears once per way in; in two ways in only when both audiences do the task (or, in become a
+    Partner, when a company weighs it before applying). Its summary is on the guide index and the guide itself.
     """
     texts = site.data["home"]
-    by_id = {g.data["id"]: g for g in guides}
-    out = [f"# {texts['title']}\n", text(site, ("home", "intro"), texts["intro"], ctx, base="").strip() + "\n"]
+    titles = {**ctx.guide_titles, **{g.data["id"]: g.data["title"] for g in guides}}
+    # The whole width for the ways in side by side: Material's sidebars hidden on wide screens (the navigation
+    # holds only this page's siblings, the table of contents these few headings); phones keep the drawer.
+    out = [HOME_FRONT_MATTER, f"# {texts['title']}\n", text(site, ("home", "intro"), texts["intro"], ctx, base="").strip() + "\n"]
     if calculators:
-        out.append(f"## {texts['calculators']}\n")
-        out.append(
-            "\n".join(f"- [{c.data['title']}](calculators/{name}.md)" for name, c in calculators.items()) + "\n"
-        )
-    journeys = {name: journey(site, name, ctx) for name in ("become_partner", "clients", "partners", "more")}
-    placed = {guide_id for ids in journeys.values() for guide_id in ids}
-    unplaced = [g for g in _by_title(guides) if g.data["id"] not in placed]
-    for name, heading, audiences in WAYS_IN:
-        ids = list(dict.fromkeys(journeys[name] + [g.data["id"] for g in unplaced if g.data["audience"] in audiences]))
-        if name == "become_partner" and "journeys" not in site.data:
-            continue  # (a site without journeys: its guides by audience, as they come)
-        out.append(f"## {texts[heading]}\n")
-        if ids:
-            out.append("\n".join(_guide_list([by_id[i] for i in ids], ctx, base="", numbered=True)) + "\n")
-        if name == "become_partner":
-            out.append(_how_to_apply(site, ctx))
-    more = [by_id[i] for i in dict.fromkeys(journeys["more"])]
+        out.append(f"## {texts['calculators']} {{ #calculators }}\n")
+        rank = {name: index for index, name in enumerate(CALCULATOR_ORDER)}
+        names = sorted(calculators, key=lambda name: (rank.get(name, len(rank)), name))
+        links = "\n".join(f"- [{calculators[name].data['title']}](calculators/{name}.md)" for name in names)
+        out.append(f'<div class="kb-calculators" markdown>\n\n{links}\n\n</div>\n')
+    ways = place.ways_in(site, guides, titles)
+    cards = []
+    for way in ways:
+        if not way.way.ordered:
+            continue
+        card = [f"## {texts[way.way.heading]} {{ #{way.way.anchor} }}\n"]
+        if way.ids:
+            card.append("\n".join(f"{n}. [{titles[i]}](guides/{i}.md)" for n, i in enumerate(way.ids, start=1)) + "\n")
+        if way.way.name == "become_partner":
+            card.append(_how_to_apply(site, ctx))
+        cards.append('<div class="kb-way" markdown>\n\n' + "\n".join(card) + "\n</div>\n")
+    if cards:
+        out.append('<div class="kb-ways" markdown>\n\n' + "\n".join(cards) + "\n</div>\n")
+    more = next((way.ids for way in ways if way.way.name == "more"), ())
     if more or extra_links:
-        out.append(f"## {texts['more']}\n")
-        lines = _guide_list(more, ctx, base="") + [f"- [{title}]({href})" for title, href in extra_links]
+        out.append(f"## {texts['more']} {{ #more }}\n")
+        lines = [f"- [{titles[i]}](guides/{i}.md)" for i in more] + [f"- [{title}]({href})" for title, href in extra_links]
         out.append("\n".join(lines) + "\n")
     return "\n".join(out)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from scripts.checks import runner as checks
 from scripts.render import markdown as render
-from scripts.render import status
+from scripts.render import place, status
 from scripts.sources.corpus import Corpus
 from scripts.sources.loader import Source, SourceError
 from scripts.sources.tree import LANGUAGES, Tree
@@ -37,7 +37,8 @@ def language(corpus: Corpus, lang: str) -> Language:
     return Language(lang, corpus.site(lang), corpus.glossary(lang), corpus.guides(lang), corpus.calculators(lang))
 
 
-def context(language: Language, facts: dict, tables: dict) -> render.Context:
+def context(language: Language, facts: dict, tables: dict, ways: tuple[place.Way, ...] = ()) -> render.Context:
+    """What every page of one language needs; with ``ways`` (the home page's ways in), guide pages show their place."""
     assert language.site is not None
     return render.Context(
         lang=language.lang,
@@ -48,6 +49,9 @@ def context(language: Language, facts: dict, tables: dict) -> render.Context:
         tables=tables,
         calculator_texts={name: source.data for name, source in language.calculators.items()},
         apply_url=language.site.data.get("apply_url", ""),
+        ways=ways,
+        home_texts=language.site.data["home"],
+        home_link=language.site.data["not_found"]["home"],
     )
 
 
@@ -57,7 +61,13 @@ def render_language(
     """Markdown pages of one language, by path relative to its folder (with ``only``, just those pages)."""
     if language.site is None:
         return {}
-    ctx = context(language, facts, tables)
+    guides = list(language.guides.values())
+    try:  # computed once per language: each guide page reads its place from it
+        ways = place.ways_in(language.site, guides, language.guides)
+    except SourceError as exc:  # a journey naming no guide: reported (the home page would say the same), nothing written
+        errors.append(exc)
+        ways = ()
+    ctx = context(language, facts, tables, ways)
     pages: dict[str, str] = {}
 
     def attempt(relative: str, make) -> None:
@@ -68,7 +78,6 @@ def render_language(
         except SourceError as exc:
             errors.append(exc)
 
-    guides = list(language.guides.values())
     for guide_id, source in language.guides.items():
         attempt(f"guides/{guide_id}.md", lambda source=source: render.guide(source, ctx))
     attempt("guides/index.md", lambda: render.guides_index(language.site, guides, ctx))
@@ -82,6 +91,19 @@ def render_language(
         attempt(f"calculators/{name}.md", lambda name=name, source=source: widgets.page(name, source, ctx))
     attempt("index.md", lambda: render.home(language.site, guides, language.calculators, ctx, more))
     return pages
+
+
+def neighbour_pages(language: Language, ids: Collection[str]) -> set[str]:
+    """The guide pages that show one of these guides as their previous or next (its title): to render again when
+    it is saved (scripts/site/serve.py). Empty when the ways in cannot be made (the mistake is reported elsewhere)."""
+    if language.site is None:
+        return set()
+    try:
+        ways = place.ways_in(language.site, language.guides.values(), language.guides)
+    except SourceError:
+        return set()
+    shown = {other for way in ways if way.way.ordered for guide_id in ids if guide_id in way for other in way.neighbours(guide_id)}
+    return {f"guides/{other}.md" for other in shown - {None} - set(ids)}
 
 
 def build_pages(corpus: Corpus) -> tuple[dict[Path, str], list[SourceError]]:

@@ -134,7 +134,7 @@ def test_home_groups_guides_for_clients_and_for_partners():
     for_partners = page.split("## Pour les partenaires")[1]
     assert "[C](guides/c.md)" in for_clients and "[B](guides/b.md)" in for_clients and "[P]" not in for_clients
     assert "[P](guides/p.md)" in for_partners and "[B](guides/b.md)" in for_partners and "[C]" not in for_partners
-    assert "## Plus\n\n- [Glossaire](glossary.md)" in page
+    assert "## Plus { #more }\n\n- [Glossaire](glossary.md)" in page
 
 
 def test_glossary_terms_get_anchors_named_after_their_ids():
