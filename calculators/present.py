@@ -89,6 +89,8 @@ def _view_pricing(result: dict, texts: dict, spec: dict) -> dict[str, dict[str, 
         "rate_known": _entry(result["rate_known"], ""),
         "product": _entry(result["product"], texts["inputs"]["product"]["options"].get(result["product"], "")),
         "tier_index": _entry(index, str(index)),
+        # The quantity as Python read it, in the reader's format: the pictures mark it on the rates' axis.
+        "quantity": _entry(result["quantity"], params["quantity"]),
     }
     if not result["rate_known"]:
         # No final price without a rate: the result says what is missing for it.

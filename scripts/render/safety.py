@@ -286,19 +286,30 @@ STYLE_PROPERTIES = frozenset({"text-align"})
 
 
 # What scripts/render/widgets.py makes on a calculator page, by name: the form, its fields and results.
-WIDGET_TAGS = frozenset({"fieldset", "form", "legend", "option", "output", "section", "select"})
+# The pricing pictures (scripts/render/pictures.py) are SVG shapes and text only: no <a>, <use>, <image>,
+# <foreignObject>, animation or style, nothing that loads or runs.
+WIDGET_TAGS = frozenset({"fieldset", "form", "legend", "option", "output", "section", "select",
+                         "figure", "figcaption", "svg", "rect", "line", "text"})
+_SVG_PLACE = {"x", "y", "width", "height", "class"}
 WIDGET_ATTRIBUTES = {
     "*": {"aria-current", "aria-describedby", "aria-live", "hidden"},
-    "form": {"novalidate", "data-calculator"},
+    "form": {"novalidate", "data-calculator", "data-decimals"},
     # The status line's words for each state of the runtime (shown as text by the glue).
     "p": {"data-loading", "data-ready", "data-error", "data-pending", "data-invalid", "data-unavailable", "data-show-when"},
-    "span": {"data-show-when"},
     "table": {"data-show-when"},
     "input": {"value", "disabled"},
     "select": {"name", "disabled"},
     "option": {"value", "selected"},
-    "output": {"name", "data-value"},
-    "div": {"data-enabled-when"},
+    "div": {"data-enabled-when", "data-current-when"},
+    # Named by their row's header (the full result and the phone's summary share that name).
+    "output": {"name", "data-value", "aria-labelledby"},
+    # The pictures: what the glue redraws them from (output names, quantities), and their text copies.
+    "figure": {"data-show-when"},
+    "svg": {"height", "data-domain"},
+    "rect": _SVG_PLACE | {"rx", "data-bar", "data-scale", "data-from", "data-to"},
+    "line": {"x1", "x2", "y1", "y2", "data-at"},
+    "text": {"x", "y", "class", "data-text-of", "data-unknown", "data-at", "data-from", "data-to"},
+    "span": {"data-show-when", "data-text-of", "data-unknown"},
     "tr": {"data-current-when"},
     "th": {"data-current-when"},
     "td": {"data-current-when"},
@@ -314,6 +325,9 @@ WIDGET_ATTRIBUTE_VALUES = {
     "input": {"type": {"radio", "checkbox", "text"}, "inputmode": {"decimal"}, "autocomplete": {"off"}},
     "p": {"role": {"status"}},
     "th": {"scope": {"row", "col"}},
+    "div": {"aria-hidden": {"true"}},  # the phone's summary, which repeats the result
+    "svg": {"aria-hidden": {"true"}},  # a picture whose caption is its text
+    "text": {"text-anchor": {"start", "middle", "end"}},
 }
 # The widget's two script elements, as widgets.py writes them: JSON data without any "<" (it cannot end its
 # element), and the glue from the site itself. Any other script is removed with its content.

@@ -11,18 +11,30 @@ from __future__ import annotations
 
 import json
 from html import escape
+from typing import NamedTuple
 
 from calculators import api, present, registry
 from calculators._inputs import Boolean, Choice, Optional
 from calculators.facts import DEGRESSIVE_TIERS
 from calculators.numbers import percent
-from scripts.render import formatting
+from scripts.render import formatting, pictures
 from scripts.render import markdown as render
 from scripts.sources.loader import Source
-from scripts.sources.tree import REFERENCE
+from scripts.sources.tree import LANGUAGES, REFERENCE
 
 # Inputs shown only when another input has a value (the glue disables them otherwise).
 ENABLED_WHEN = {("access", "payment"): "access=full"}
+# The main result of each calculator: kept in view on a phone as a compact summary.
+SUMMARY = {"pricing": ("final_total",), "eligibility": ("eligible",), "access": ("allowed", "partner_benefit")}
+
+
+class Parts(NamedTuple):
+    """A widget's results: ``results`` (the live region, beside the inputs), ``pictures`` (beside it too,
+    outside the live region) and ``more`` (below both, full width: tables and notes read once)."""
+
+    results: str
+    pictures: str
+    more: str
 
 
 def _attrs(**attributes: str | None) -> str:
@@ -64,9 +76,15 @@ def _field(calculator: str, name: str, field, words: dict, defaults: dict[str, s
     return f'<div class="kb-field{wrapper}"{_attrs(data_enabled_when=enabled_when)}>{head}{help_text}{error}</div>'
 
 
-def _output(name: str, shown: dict) -> str:
+def _output(name: str, shown: dict, labelled_by: str | None = None) -> str:
+    """``<output name data-value>``; ``labelled_by``: the id of the words that name it (its row's header)."""
     entry = shown.get(name, {"value": "", "text": ""})
-    return f'<output{_attrs(name=name, data_value=entry["value"])}>{escape(entry["text"])}</output>'
+    return f'<output{_attrs(name=name, data_value=entry["value"], aria_labelledby=labelled_by)}>{escape(entry["text"])}</output>'
+
+
+def _label_id(calculator: str, name: str) -> str:
+    """The id of the header naming result ``name``: the full result and its summary share it as their name."""
+    return f"{calculator}-result-{name.replace('_', '-')}"
 
 
 def _holds(condition: str, shown: dict) -> bool:
@@ -84,15 +102,23 @@ def _current(condition: str, shown: dict) -> str:
     return f'{_attrs(data_current_when=condition)}{_attrs(aria_current="true") if _holds(condition, shown) else ""}'
 
 
-def _row(label: str, inner: str) -> str:
-    return f"<tr><th scope=\"row\">{escape(label)}</th><td>{inner}</td></tr>"
+def _row(label: str, inner: str, ident: str | None = None) -> str:
+    return f'<tr><th scope="row"{_attrs(id=ident)}>{escape(label)}</th><td>{inner}</td></tr>'
 
 
-def _results_pricing(texts: dict, shown: dict, spec: dict) -> str:
+def _result_row(calculator: str, name: str, label: str, shown: dict, after: str = "") -> str:
+    """One result in the results table; a main result (repeated by the phone's summary) is named by its header."""
+    if name not in SUMMARY[calculator]:
+        return _row(label, _output(name, shown) + after)
+    ident = _label_id(calculator, name)
+    return _row(label, _output(name, shown, ident) + after, ident)
+
+
+def _parts_pricing(texts: dict, shown: dict, spec: dict) -> Parts:
     labels = {k: v["label"] for k, v in texts["results"].items()}
     messages = texts["messages"]
     rows = "".join(
-        _row(labels[name], _output(name, shown))
+        _result_row("pricing", name, labels[name], shown)
         for name in ("unit_price", "normal_total", "after_discount", "degressive_rate", "final_total",
                      "final_per_hosting", "total_reduction")
     )
@@ -100,10 +126,15 @@ def _results_pricing(texts: dict, shown: dict, spec: dict) -> str:
         f'<table class="kb-breakdown"><caption>{escape(messages["excl_vat"])}</caption><tbody>{rows}</tbody></table>'
         f'<p>{_output("unit_price_note", shown)}</p><p>{escape(messages["formula"])}</p>'
     )
+    # The breakdown's picture beside the result, outside its live region (its caption repeats the numbers);
+    # each sourced rate table below both columns, with its picture (the reader's quantity marked).
+    tables = "".join(
+        _tiers(product, texts, shown, spec) + pictures.tiers(rows, texts, shown, spec, _visible(f"product={product}", shown))
+        for product, rows in DEGRESSIVE_TIERS.items() if rows
+    )
     # The cashback rule, in words: its amount depends on what the public price holds, which the sources do not say.
     cashback = f'<div class="kb-cashback"><p>{escape(messages["cashback"])}</p></div>'
-    tables = "".join(_tiers(product, texts, shown, spec) for product, rows in DEGRESSIVE_TIERS.items() if rows)
-    return breakdown + cashback + tables
+    return Parts(breakdown, pictures.breakdown(texts, shown), tables + cashback)
 
 
 def _tiers(product: str, texts: dict, shown: dict, spec: dict) -> str:
@@ -124,25 +155,38 @@ def _tiers(product: str, texts: dict, shown: dict, spec: dict) -> str:
     )
 
 
-def _results_eligibility(texts: dict, shown: dict, spec: dict, *, apply_url: str = "") -> str:
+def _unanswered(text: str) -> str:
+    """Shown instead of a verdict until the reader answers a question (widgets.css; the glue sets data-answered)."""
+    return f'<span class="kb-unanswered">{escape(text)}</span>'
+
+
+def _parts_eligibility(texts: dict, shown: dict, spec: dict, *, apply_url: str = "") -> Parts:
     messages = texts["messages"]
     labels = {k: v["label"] for k, v in texts["results"].items()}
     items = "".join(
         f'<li><span class="kb-condition">{_output(f"condition_text_{c}", shown)}</span> '
-        f'{_output(f"condition_{c}", shown)}'
+        f'{_output(f"condition_{c}", shown)}{_unanswered(messages["unanswered"])}'
         f'<span class="kb-reason"{_visible(f"condition_{c}=false", shown)}> {_output(f"condition_reason_{c}", shown)}</span></li>'
         for c in texts["conditions"]
     )
-    verdict = "".join(_row(labels[name], _output(name, shown)) for name in ("eligible", "min_volume", "volume_shortfall"))
-    return (
+    verdict = "".join(
+        _result_row("eligibility", name, labels[name], shown, _unanswered(messages["unanswered_verdict"]) if name == "eligible" else "")
+        for name in ("eligible", "min_volume", "volume_shortfall")
+    )
+    results = (
         f'<table class="kb-verdict"><tbody>{verdict}</tbody></table>'
         f'<p{_visible("eligible=true", shown)}>{escape(messages["eligible"])}</p>'
         + _next_steps(messages, shown, apply_url)
-        + f'<p{_visible("eligible=false", shown)}>{escape(messages["not_eligible"])}</p>'
+        + f'<p class="kb-not-eligible"{_visible("eligible=false", shown)}>{escape(messages["not_eligible"])}</p>'
+    )
+    # Each condition with its reason: below both columns, so that the verdict beside the inputs stays short
+    # enough to be kept in view.
+    notes = (
         f'<ul class="kb-conditions">{items}</ul>'
         f'<p class="kb-note"{_visible("suggest_affiliate_program=true", shown)}>{escape(messages["affiliate_program"])}</p>'
         f'<p class="kb-note">{escape(messages["one_program"])}</p>'
     )
+    return Parts(results, "", notes)
 
 
 # From a calculator page (<lang>/calculators/<name>/) to the guide stating the conditions, in the same language.
@@ -159,17 +203,17 @@ def _next_steps(messages: dict, shown: dict, apply_url: str) -> str:
     return f'<p class="kb-next"{_visible("eligible=true", shown)}>{conditions} {apply}</p>'
 
 
-def _results_access(texts: dict, shown: dict, spec: dict) -> str:
+def _parts_access(texts: dict, shown: dict, spec: dict) -> Parts:
     labels = {k: v["label"] for k, v in texts["results"].items()}
     messages = texts["messages"]
-    rows = "".join(_row(labels[name], _output(name, shown)) for name in registry.get("access").outputs)
-    return (
+    rows = "".join(_result_row("access", name, labels[name], shown) for name in registry.get("access").outputs)
+    results = (
         f'<table class="kb-scenario"><tbody>{rows}</tbody></table>'
         f'<p class="kb-note"{_visible("allowed=false", shown)}>{escape(messages["not_allowed"])}</p>'
         f'<p class="kb-note"{_visible("payer=not_stated", shown)}>{escape(messages["not_stated"])}</p>'
         f'<p>{escape(messages["client_decides"])}</p>'
-        + comparison_html(texts, shown)
     )
+    return Parts(results, "", comparison_html(texts, shown) + comparison_cards(texts, shown))
 
 
 def comparison_html(texts: dict, shown: dict | None = None) -> str:
@@ -191,8 +235,55 @@ def comparison_html(texts: dict, shown: dict | None = None) -> str:
     return f'<table class="kb-compare"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-# The results part of each widget: the function ``_results_<name>`` above, one per registered calculator.
-RESULTS = {name: globals()[f"_results_{name}"] for name in registry.NAMES}
+def comparison_cards(texts: dict, shown: dict | None = None) -> str:
+    """The same comparison, one card per column: what a phone shows instead of the table (widgets.css),
+    so that the reader's own column (``aria-current``) is never cut at the screen's edge."""
+    table = present.comparison(texts)
+    shown = shown or {}
+    cards = "".join(
+        f'<div class="kb-card"{_current(f"column={cid}", shown)}><p class="kb-card-title">{escape(title)}</p><dl>'
+        + "".join(f"<dt>{escape(label)}</dt><dd>{escape(values[index])}</dd>" for _, label, values in table["rows"])
+        + "</dl></div>"
+        for index, (cid, title) in enumerate(table["columns"])
+    )
+    caption = escape(texts["messages"]["table_caption"])
+    return f'<div class="kb-compare-cards"><p class="kb-cards-caption">{caption}</p>{cards}</div>'
+
+
+# The results parts of each widget: the function ``_parts_<name>`` above, one per registered calculator.
+PARTS = {name: globals()[f"_parts_{name}"] for name in registry.NAMES}
+
+
+def _joined(name: str):
+    def results(texts: dict, shown: dict, spec: dict, **options: str) -> str:
+        return "".join(PARTS[name](texts, shown, spec, **options))
+    return results
+
+
+# Everything a widget shows of a result, as one fragment (the parts in the page's order).
+RESULTS = {name: _joined(name) for name in registry.NAMES}
+
+
+
+def summary(name: str, texts: dict, shown: dict) -> str:
+    """The main result again, as ``<output>`` elements of the same names and accessible names (the results'
+    headers), which stay in view at the bottom of a phone's screen while the reader scrolls the inputs.
+
+    Hidden from assistive technologies (``aria-hidden``): the full result, in the live region, already says
+    every change once, and read in the page's order a repeated copy would only be said twice.
+    """
+    items = []
+    for output in SUMMARY[name]:
+        extra = _unanswered(texts["messages"]["unanswered_verdict"]) if name == "eligibility" else ""
+        items.append(
+            f'<span class="kb-summary-item"><span class="kb-summary-label">{escape(texts["results"][output]["label"])}</span> '
+            f"{_output(output, shown, _label_id(name, output))}{extra}</span>"
+        )
+    return f'<div class="kb-summary" aria-hidden="true">{"".join(items)}</div>'
+
+
+# Each language's decimal sign, for the language switcher: a number is carried written as the other language writes it.
+DECIMALS = "&".join(f"{lang}={formatting.spec(lang)['decimal']}" for lang in LANGUAGES)
 
 
 def site_root(lang: str) -> str:
@@ -221,15 +312,21 @@ def form(name: str, texts: dict, lang: str, *, apply_url: str = "") -> str:
     # No "<" at all in the JSON: nothing in a text can end or reopen the script element.
     setup = json.dumps({"calculator": name, "texts": texts, "spec": spec}, ensure_ascii=False).replace("<", "\\u003c")
     status = texts["status"]
-    results = RESULTS[name](texts, shown, spec, **({"apply_url": apply_url} if name == "eligibility" else {}))
+    parts = PARTS[name](texts, shown, spec, **({"apply_url": apply_url} if name == "eligibility" else {}))
     scripts = _attrs(data_worker=f"{root}assets/javascripts/calculator-worker.mjs", data_runtime=f"{root}assets/runtime/")
     states = _attrs(**{f"data_{state}": status[state] for state in STATUS_STATES})
+    # Wide screens: inputs and result side by side, the result kept in view (widgets.css); phones: one column,
+    # the summary at the bottom of the screen, then the result, then what is read once (tables, notes).
+    more = f'<div class="kb-more">{parts.more}</div>' if parts.more else ""
     return (
-        f'<form class="kb-calculator" novalidate{_attrs(data_calculator=name, data_state="static")}{scripts}>'
+        f'<form class="kb-calculator" novalidate{_attrs(data_calculator=name, data_state="static")}{scripts}{_attrs(data_decimals=DECIMALS)}>'
         f'<p class="kb-status" role="status"{states}>{escape(status["loading"])}</p>'
+        '<div class="kb-layout"><div class="kb-main">'
         f'<fieldset class="kb-inputs"><legend>{escape(texts["title"])}</legend>{fields}</fieldset>'
-        f'<p class="kb-error kb-form-error" aria-live="polite"></p>'
-        f'<section class="kb-results" aria-live="polite">{results}</section>'
+        f'<p class="kb-error kb-form-error" aria-live="polite"></p></div>'
+        f"{summary(name, texts, shown)}"
+        f'<div class="kb-aside"><section class="kb-results" aria-live="polite">{parts.results}</section>{parts.pictures}</div>'
+        f"</div>{more}"
         f'<script type="application/json" class="kb-setup">{setup}</script>'
         "</form>"
     )

@@ -495,7 +495,7 @@ def test_a_tampered_wheel_is_refused(context, site_url, built_site):
     page.goto(url(site_url, REFERENCE, "calculators/pricing/"))
     page.wait_for_selector(f"{FORM}[data-state=error], {FORM}[data-state=ready]", state="attached", timeout=READY_MS)
     assert page.locator(FORM).get_attribute("data-state") == "error"
-    assert page.locator("output[name=final_total]").get_attribute("data-value") == "208.32"
+    assert page.locator(".kb-results output[name=final_total]").get_attribute("data-value") == "208.32"
 
 
 def test_pages_without_a_calculator_load_none_of_the_runtime(context, site_url):

@@ -11,8 +11,14 @@ const forms = [...document.querySelectorAll("form[data-calculator]")];
 let worker = null;
 let nextId = 1;
 const pending = new Map();
-// The field being typed in: its keystrokes replace one history entry instead of pushing one each.
-let editing = null;
+// The page's URL before the reader started typing in a field: while typing, each keystroke replaces
+// the current history entry; when the value is committed (change, Enter), that entry gets this URL back
+// and the typed value is pushed as one new step. null when nothing is being typed.
+let typedOver = null;
+// Per form: what Python read in each number field, for the language switcher ({name: {raw, value}}).
+const readNumbers = new WeakMap();
+// Per request id: the inputs sent, so that a reply's numbers are paired with what the reader wrote.
+const sentInputs = new Map();
 
 function setState(form, state) {
   form.dataset.state = state;
@@ -106,23 +112,117 @@ function showView(form, view) {
     if (holds(element.dataset.currentWhen, valueOf)) element.setAttribute("aria-current", "true");
     else element.removeAttribute("aria-current");
   }
+  drawPictures(form, view);
 }
 
-// history: "push" a new entry, "replace" the current one, or "none" (restoring from the URL).
+// The pictures (scripts/render/pictures.py draws them for the build's defaults; the same rules here):
+// [data-text-of] copies an output's text (the short "unknown" word when it has no value), a [data-bar]
+// is as long as its output against [data-scale]'s, and the tiers' marks sit on a quantity axis.
+const AXIS_START = 4, AXIS_END = 96, AXIS_ROOM = 1.25;
+const pc = (value) => `${Math.round(value * 100) / 100}%`;
+
+function drawPictures(form, view) {
+  const raw = (name) => (view[name] ? String(view[name].value) : "");
+  for (const element of form.querySelectorAll("[data-text-of]")) {
+    const entry = view[element.dataset.textOf];
+    if (!entry) continue;
+    const text = entry.value === "" && element.dataset.unknown !== undefined ? element.dataset.unknown : entry.text;
+    if (element.textContent !== text) element.textContent = text;
+  }
+  for (const bar of form.querySelectorAll("[data-bar]")) {
+    const value = Number(raw(bar.dataset.bar)), full = Number(raw(bar.dataset.scale));
+    const share = raw(bar.dataset.bar) !== "" && full > 0 && value > 0 ? Math.min(value / full, 1) : 0;
+    bar.setAttribute("width", pc(share * 100));
+  }
+  for (const svg of form.querySelectorAll("svg[data-domain]")) {
+    const quantity = Number(raw("quantity"));
+    const end = Math.max(Number(svg.dataset.domain) || 0, quantity > 0 ? quantity : 0, 0) * AXIS_ROOM || AXIS_ROOM;
+    const at = (q) => AXIS_START + (AXIS_END - AXIS_START) * Math.max(Math.min(q / end, 1), 0);
+    for (const mark of svg.querySelectorAll("[data-at]")) {
+      const x = pc(at(Number(raw(mark.dataset.at)) || 0));
+      if (mark.tagName === "line") { mark.setAttribute("x1", x); mark.setAttribute("x2", x); }
+      else mark.setAttribute("x", x);
+    }
+    for (const tier of svg.querySelectorAll("[data-from]")) {
+      const from = at(Number(tier.dataset.from));
+      const to = tier.dataset.to === "end" ? AXIS_END : at(Number(tier.dataset.to));
+      if (tier.tagName === "rect") { tier.setAttribute("x", pc(from - 0.8)); tier.setAttribute("width", pc(to - from + 1.6)); }
+      else tier.setAttribute("x", pc((from + to) / 2));
+    }
+  }
+}
+
+// Whether the reader has answered anything: until then the eligibility form shows no verdict (widgets.css).
+// A URL with inputs is a calculation someone made: answered.
+function setAnswered(form, answered) {
+  if (answered) form.dataset.answered = "true";
+  else delete form.dataset.answered;
+}
+
+// The language switcher (Material's header links to the same page in each language) carries the inputs.
+// A number is carried as Python read it, written with the other language's decimal sign
+// (data-decimals, from the build), so "15,5" here is "15.5" in English; anything else as it is.
+function switcherQuery(form, lang) {
+  if (!location.search) return "";
+  const signs = new URLSearchParams(form.dataset.decimals || "");
+  const read = readNumbers.get(form) || {};
+  const inputs = inputsOf(form);
+  for (const element of form.querySelectorAll("input[inputmode=decimal]")) {
+    const known = read[element.name];
+    if (element.name in inputs && known && known.raw === inputs[element.name] && inputs[element.name].trim() !== "" && signs.has(lang)) {
+      inputs[element.name] = known.value.replace(".", signs.get(lang));
+    }
+  }
+  return `?${new URLSearchParams(inputs)}`;
+}
+
+function updateSwitcher(form) {
+  for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
+    if (link.dataset.kbHref === undefined) link.dataset.kbHref = link.getAttribute("href") || "";
+    const [base] = link.dataset.kbHref.split(/[?#]/);
+    link.setAttribute("href", base + switcherQuery(form, link.getAttribute("hreflang")));
+  }
+}
+
+// history: "push" a new entry (a committed value), "replace" the current one (typing), or "none" (restoring from the URL).
 function compute(form, history) {
   if (form.dataset.state !== "ready") return;
   const id = nextId++;
   pending.set(id, form);
   form.dataset.lastSent = id;
   const inputs = inputsOf(form);
+  sentInputs.set(id, inputs);
   if (form.dataset.stale !== "invalid") setStale(form, "pending");
   worker.postMessage({ id, calculator: form.dataset.calculator, inputs });
-  if (history === "none") return;
+  if (history !== "none") follow(form, inputs, history);
+}
+
+// The URL follows the inputs: typing replaces the current entry; a committed value is one Back step.
+function follow(form, inputs, history) {
   const url = new URL(location.href);
   url.search = new URLSearchParams(inputs).toString();
-  if (url.href === location.href) return;
-  if (history === "replace") window.history.replaceState(inputs, "", url);
-  else window.history.pushState(inputs, "", url);
+  if (history === "replace") {
+    if (typedOver === null) typedOver = { url: location.href, state: window.history.state };
+    if (url.href !== location.href) window.history.replaceState(inputs, "", url);
+  } else {
+    const before = typedOver || { url: location.href, state: window.history.state };
+    typedOver = null;
+    if (url.href !== before.url) {
+      // The entry typed over gets its own URL back, then the committed value is a new step.
+      if (before.url !== location.href) window.history.replaceState(before.state, "", before.url);
+      window.history.pushState(inputs, "", url);
+    } else if (url.href !== location.href) {
+      window.history.replaceState(before.state, "", before.url); // typed, then put back as it was: no step
+    }
+  }
+  updateSwitcher(form);
+}
+
+// A value is committed (change, Enter): the URL gets one history step for it.
+function commit(form) {
+  if (typedOver === null) return;
+  if (form.dataset.state !== "ready") { typedOver = null; return; }
+  follow(form, inputsOf(form), "push");
 }
 
 // The URL holds every input of the form; a URL without them means the build's defaults.
@@ -142,6 +242,18 @@ function restoreFromUrl(form) {
     e.type === "radio" || e.type === "checkbox" ? e.checked !== e.defaultChecked
       : e.tagName === "SELECT" ? [...e.options].some((o) => o.selected !== o.defaultSelected)
         : "defaultValue" in e && e.name && e.value !== e.defaultValue);
+}
+
+// What Python read in each number field of the inputs a reply answers (for the language switcher).
+function rememberNumbers(form, inputs, result) {
+  if (!inputs || !result) return;
+  const read = {};
+  for (const element of form.querySelectorAll("input[inputmode=decimal]")) {
+    const value = result[element.name];
+    if (element.name in inputs && value !== undefined && value !== null) read[element.name] = { raw: inputs[element.name], value: String(value) };
+  }
+  readNumbers.set(form, read);
+  updateSwitcher(form);
 }
 
 function ready(form) {
@@ -182,7 +294,11 @@ function start() {
     form.dataset.lastShown = data.id;
     clearErrors(form);
     if (data.error) showError(form, data.error);
-    else showView(form, data.view);
+    else {
+      showView(form, data.view);
+      rememberNumbers(form, sentInputs.get(data.id), data.result);
+    }
+    for (const id of sentInputs.keys()) if (id <= data.id) sentInputs.delete(id);
     if (data.id === Number(form.dataset.lastSent)) setStale(form, data.error ? "invalid" : null);
   };
   worker.onerror = () => forms.forEach(failed);
@@ -192,7 +308,10 @@ if (forms.length) {
   for (const form of forms) {
     // A shared link: its inputs are shown at once, and the result is marked as not theirs until computed.
     if (restoreFromUrl(form)) setStale(form, "pending");
+    setAnswered(form, Boolean(location.search));
+    updateSwitcher(form);
     form.addEventListener("input", (event) => {
+      setAnswered(form, true);
       if (form.dataset.state !== "ready") {
         // The shown result is for the inputs as they were: say it is out of date until Python answers.
         form.dataset.touched = "true";
@@ -200,16 +319,19 @@ if (forms.length) {
         setStale(form, form.dataset.state === "error" ? "unavailable" : "pending");
         return;
       }
-      compute(form, editing === event.target ? "replace" : "push");
-      editing = event.target;
+      // Typing in a text field replaces the current history entry; a box or a list choice is committed at once.
+      compute(form, event.target.type === "text" ? "replace" : "push");
     });
-    form.addEventListener("change", () => { editing = null; });
-    form.addEventListener("submit", (event) => { event.preventDefault(); editing = null; compute(form, "replace"); });
+    form.addEventListener("change", () => commit(form));
+    form.addEventListener("focusout", () => commit(form));
+    form.addEventListener("submit", (event) => { event.preventDefault(); commit(form); });
   }
   window.addEventListener("popstate", () => forms.forEach((form) => {
-    editing = null;
+    typedOver = null;
     restoreFromUrl(form);
+    setAnswered(form, Boolean(location.search));
     compute(form, "none");
+    updateSwitcher(form);
   }));
   start();
 }

@@ -447,7 +447,9 @@ class _Executable(HTMLParser):
                 self._script = True
             elif not re.fullmatch(r"(\.\./){2,3}assets/javascripts/calculators\.js", attributes.get("src") or "") or len(attributes) != 1:
                 self.found.append(f"<script {attributes}>")
-        if tag in {"iframe", "object", "embed", "svg", "math", "style", "base", "meta", "link", "button"}:
+        # Inline SVG shapes and text run nothing (the pricing pictures); what in SVG loads or runs is listed.
+        if tag in {"iframe", "object", "embed", "math", "style", "base", "meta", "link", "button",
+                   "foreignobject", "use", "image", "animate", "set"}:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             url = re.sub(r"[\x00-\x20]", "", value or "").lower()
