@@ -50,6 +50,10 @@ FORBIDDEN = re.compile(
     "\ud800-\udfff]"  # lone surrogates
 )
 EXECUTABLE_SCHEMES = ("javascript:", "data:", "vbscript:")
+# An <svg> drawing (the calculators' pictures, the theme's icons) runs nothing by itself; inside one, these
+# elements can run or load something (a foreign document, another file, an animated javascript: address).
+# Its <script> and its on* attributes are judged like any other. Tag names as html.parser gives them (lower case).
+_SVG_ACTIVE = frozenset({"foreignobject", "use", "image", "animate", "set", "animatemotion", "animatetransform", "handler", "listener"})
 # Browsers drop these anywhere in a URL (tabs, newlines) or before it (controls and spaces).
 _URL_IGNORED = re.compile(r"[\t\n\r]|^[\x00-\x20]+")
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
@@ -87,8 +91,8 @@ class Judge(HTMLParser):
                 pass  # a script file of the site itself
             else:
                 self.executable.append(f"<script {attributes}>")
-        elif tag in {"iframe", "frame", "object", "embed", "base", "svg", "math", "style", "link", "meta"}:
-            if self._theme_scripts is None or tag in {"iframe", "frame", "object", "embed", "base"}:  # the theme's icons are SVG
+        elif tag in {"iframe", "frame", "object", "embed", "base", "math", "style", "link", "meta"} | _SVG_ACTIVE:
+            if self._theme_scripts is None or tag in {"iframe", "frame", "object", "embed", "base"} | _SVG_ACTIVE:
                 self.executable.append(f"<{tag}>")
         for name, value in attrs:
             value = value or ""

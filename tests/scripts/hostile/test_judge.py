@@ -16,6 +16,11 @@ EXECUTABLE = [
     '<script type="application/json" class="kb-setup">alert(1)</script>',
     '<script src="https://evil.example/calculators.js"></script>',
     "<iframe></iframe>",
+    "<svg><script>alert(1)</script></svg>",
+    '<svg onload="alert(1)"></svg>',
+    '<svg><use href="other.svg#a"></use></svg>',
+    "<svg><foreignObject><p>x</p></foreignObject></svg>",
+    '<svg><animate attributeName="href" to="javascript:alert(1)"/></svg>',
 ]
 
 
@@ -30,6 +35,12 @@ def test_the_judge_passes_the_widgets_own_scripts_and_plain_text():
             '<script src="../../../assets/javascripts/calculators.js"></script>')
     found = judge(html)
     assert found.executable == [] and found.characters == []
+
+
+def test_the_judge_passes_a_plain_drawing():
+    """The calculators' pictures are SVG drawings built by the renderer: shapes and text run nothing."""
+    html = '<figure><svg viewBox="0 0 10 10" role="img"><rect width="5" height="2"></rect><text x="1">1</text></svg></figure>'
+    assert judge(html).executable == []
 
 
 def test_the_theme_places_a_decoded_title_and_an_unescaped_site_name():
