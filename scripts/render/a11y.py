@@ -35,6 +35,9 @@ _BLOCK_END = re.compile(
     r"|</label>(?=<(?:label|select|textarea|input|div|p|ul|ol|table)\b))(?=<)"
 )
 WRAPPER_CLASS = "kb-scroll"
+# A calculator's form (scripts/render/widgets.py) and the attribute that keeps it out of the search index.
+_WIDGET_FORM = re.compile(r"<form\b(?=[^>]*\sdata-calculator=)")
+SEARCH_EXCLUDE = 'data-search-exclude="widget"'
 
 
 def text_of(fragment: str) -> str:
@@ -70,6 +73,16 @@ def separate_blocks(page_html: str) -> str:
     return _BLOCK_END.sub(newline, page_html)
 
 
+def unsearched_widgets(page_html: str) -> str:
+    """Each calculator's form marked for Material's search to leave out (``data-search-exclude``).
+
+    Its legends, labels, options, help texts and results made one search result fill the dialog;
+    the page is still found by its title and introduction. Material's search plugin removes the
+    attribute from the page once it has read it (scripts/site/search_index.py).
+    """
+    return _WIDGET_FORM.sub(f"<form {SEARCH_EXCLUDE}", page_html)
+
+
 def finish(page_html: str, page_title: str = "") -> str:
     """What the ``on_page_content`` hook applies to every page, after cleaning."""
-    return separate_blocks(scrollable_tables(page_html, page_title))
+    return separate_blocks(scrollable_tables(unsearched_widgets(page_html), page_title))

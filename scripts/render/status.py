@@ -27,6 +27,8 @@ STATES = ("missing", "errors", "stale", "ok")
 # Plain signs that every text font has (emoji need an emoji font the reader may lack).
 MARKS = {"ok": "✓", "stale": "↻", "errors": "✗", "missing": "–"}
 KIND_ORDER = {"guide": 0, "site": 1, "glossary": 2, "calculator": 3}
+# The word of a state in a cell of the status page's table (frame.css hides it visually on phones).
+STATE_CLASS = "kb-translation-state"
 
 @dataclass(frozen=True)
 class Row:
@@ -124,7 +126,7 @@ def markdown(table: Matrix, lang: str, words: dict[str, str]) -> str:
         "|" + "---|" * len(header),
     ]
     for row in table.rows:
-        cells = [f"`{row.key}`"] + [f"{MARKS[row.cells[code]]} {words[row.cells[code]]}" for code in table.languages]
+        cells = [f"`{row.key}`"] + [state_cell(row.cells[code], words) for code in table.languages]
         out.append("| " + " | ".join(cells) + " |")
     counts = table.counts(lang)
     out += ["", f"## {words['findings']}", ""]
@@ -142,6 +144,16 @@ def markdown(table: Matrix, lang: str, words: dict[str, str]) -> str:
     if not own:
         out.append(words["none"])
     return "\n".join(out) + "\n"
+
+
+def state_cell(state: str, words: dict[str, str]) -> str:
+    """A cell of the matrix: the state's sign, then its word in a span (``STATE_CLASS``).
+
+    On a phone the table keeps only the signs (their words are in the legend above it),
+    so that the five languages fit beside the file names (docs/assets/stylesheets/frame.css);
+    the word stays in the page for screen readers. The word is escaped: it is a translator's text.
+    """
+    return f'{MARKS[state]} <span class="{STATE_CLASS}">{_escaped(words[state])}</span>'
 
 
 def changes_html(findings: list[checks.Finding]) -> list[str]:

@@ -14,6 +14,16 @@ read by the index, never shown: the words of its title and of its text whose
 accent-free form differs (:func:`folded_words`, "dégressif" -> "degressif").
 The config names them with the boosts of title and text, so a query without
 accents finds the same pages while the result shows the text as written.
+
+Calculator pages are found by their title and introduction, not by their form:
+``scripts/render/a11y.py`` marks each calculator's form ``data-search-exclude``
+(Material's own way to leave a block out), so its labels, options and results
+are not in the entry (they made one result fill the dialog).
+
+Highlighted words: Material's worker cuts words at the index's ``separator``;
+with Material's default (spaces and hyphens only) the highlight of "discount" in
+"discount," took the comma. mkdocs.yml's ``plugins: search: separator`` adds
+punctuation; it is copied here into each language's index.
 """
 
 from __future__ import annotations

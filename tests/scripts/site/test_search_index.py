@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from material.plugins.search.plugin import Parser
+
+from scripts.render import a11y
 from scripts.site import search_index
 
 
@@ -40,3 +43,37 @@ def test_split_writes_each_language_with_hidden_accent_free_fields(tmp_path):
     assert "text_folded" not in en["docs"][0] and "title_folded" not in en["docs"][0]
     assert fr["config"]["fields"]["title_folded"] == {"boost": 1000.0}
     assert fr["config"]["fields"]["text_folded"] == {"boost": 1.0}
+
+
+CALCULATOR_PAGE = (
+    '<h1 id="prix">Prix avec la remise<a class="headerlink" href="#prix" title="Lien">¶</a></h1>'
+    "<p>Calculez le prix mensuel de vos hébergements.</p>"
+    '<form class="kb-calculator" novalidate="" data-calculator="pricing" data-state="static">'
+    '<fieldset><legend>Prix avec la remise</legend><div class="kb-field"><label for="c">Devise</label>'
+    '<select id="c" name="currency"><option value="CHF">Franc suisse (CHF)</option><option value="EUR">Euro (EUR)</option></select>'
+    '<p class="kb-help">Les prix sont calculés hors TVA.</p></div></fieldset>'
+    '<section class="kb-results"><table><tr><th>Prix final</th><td><output name="final_total">208,32 CHF</output></td></tr></table></section>'
+    "</form>"
+    "<p>Le tarif dégressif s'applique après la remise.</p>"
+)
+
+
+def test_a_calculator_page_is_indexed_by_its_title_and_text_not_by_its_form():
+    """What Material's search reads of a page after the build's touches (scripts/render/a11y.finish)."""
+    parser = Parser()
+    parser.feed(a11y.finish(CALCULATOR_PAGE, "Prix"))
+    parser.close()
+    [section] = parser.data
+    text = "".join(section.text)
+    assert "Calculez le prix mensuel" in text and "tarif dégressif s'applique" in text
+    for control in ("Devise", "Franc suisse", "Euro (EUR)", "hors TVA", "Prix final", "208,32"):
+        assert control not in text, control
+    assert "".join(section.title).startswith("Prix avec la remise")
+
+
+def test_only_a_calculator_s_form_is_left_out():
+    search_form = '<form class="md-search__form" name="search"><input name="query"></form><p>Texte</p>'
+    assert a11y.unsearched_widgets(search_form) == search_form
+    marked = a11y.unsearched_widgets(CALCULATOR_PAGE)
+    assert marked.count("data-search-exclude") == 1
+    assert '<form data-search-exclude="widget" class="kb-calculator"' in marked
