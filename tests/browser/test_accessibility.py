@@ -88,3 +88,23 @@ def test_every_table_is_a_named_keyboard_stop_and_scrolls_with_the_arrow_keys(na
                 page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
                 scrolled.append((lang, kind, index))
     assert scrolled, "no table wider than 320 px anywhere: the keyboard scrolling was not exercised"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pending_results_keep_their_contrast(views, site_url, lang):
+    """A result being computed (aria-busy) or left from older inputs (data-stale) fades, still readable at 4.5:1."""
+    page, found = views["desktop"], []
+    for scheme in SCHEMES:
+        page.goto(url_of(site_url, lang, "pricing"))
+        page.wait_for_selector('form[data-state="ready"]', timeout=180_000)  # the worker settled: nothing resets the marks
+        page.evaluate(
+            """scheme => {
+                document.body.setAttribute('data-md-color-scheme', scheme === 'dark' ? 'slate' : 'default');
+                for (const form of document.querySelectorAll('form[data-calculator]')) form.setAttribute('data-stale', '');
+                for (const results of document.querySelectorAll('.kb-results')) results.setAttribute('aria-busy', 'true');
+            }""",
+            scheme,
+        )
+        page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
+        found += [(scheme, v["id"], [n["target"] for n in v["nodes"]][:4]) for v in axe_violations(page, None) if v["impact"] in FAILING]
+    assert found == []
