@@ -63,10 +63,13 @@ def known_facts() -> frozenset[str]:
     return frozenset(fact_names())
 
 
-def report(source: Tree | Corpus | None = None, *, facts: Collection[str] | None = None) -> Report:
+def report(
+    source: Tree | Corpus | None = None, *, facts: Collection[str] | None = None, only: Collection[tuple[str, str]] | None = None
+) -> Report:
     """Run every check on a loaded corpus (or load ``source``'s tree, the project by default).
 
     Call it once per corpus: the checks record their problems on the corpus' files.
+    ``only``: just these (lang, key) files (``make serve`` after a save: freshly loaded files).
     """
     corpus = source if isinstance(source, Corpus) else None
     tree = corpus.tree if corpus is not None else (source or Tree())
@@ -82,7 +85,8 @@ def report(source: Tree | Corpus | None = None, *, facts: Collection[str] | None
     checks = [check for check in REGISTRY.values() if check.needs != "loader"]
     findings: list[Finding] = []
     with bulk_allocation():
-        for context in _contexts(Run(corpus, frozenset(facts))):
+        run = Run(corpus, frozenset(facts))
+        for context in _contexts(run) if only is None else _only_contexts(run, only):
             for check in checks:
                 if check.needs in context.meets:
                     check.run(context)
@@ -107,6 +111,22 @@ def _contexts(run: Run) -> Iterator[Context]:
             yield Context(run, File(run.corpus.tree, lang, key, fr.kind), fr, absent=True)
         for key, file in lang_files.items():
             yield Context(run, file, reference.get(key))
+
+
+def _only_contexts(run: Run, only: Collection[tuple[str, str]]) -> Iterator[Context]:
+    """The contexts of the files ``only`` names (lang, key), made as ``_contexts`` makes them."""
+    files = run.corpus.files
+    reference = files[REFERENCE]
+    for lang, key in only:
+        file = files.get(lang, {}).get(key)
+        fr = reference.get(key)
+        if lang == REFERENCE:
+            if file is not None:
+                yield Context(run, file, None)
+        elif file is not None:
+            yield Context(run, file, fr)
+        elif fr is not None:
+            yield Context(run, File(run.corpus.tree, lang, key, fr.kind), fr, absent=True)
 
 
 def run(tree: Tree | None = None, *, facts: Collection[str] | None = None) -> list[Finding]:

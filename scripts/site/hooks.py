@@ -33,8 +33,9 @@ from scripts.sources.tree import REFERENCE, Tree  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kb")
 # One build cycle (fr first, then each language nested in it): its command, corpus, mistakes, 404 pages.
-# "banner": False when scripts/site/serve.py shows the mistakes on the pages it serves.
-_state: dict = {"command": "build", "corpus": None, "errors": [], "not_found": {}, "language_options": {}, "banner": True}
+# "banner": False when scripts/site/serve.py shows the mistakes on the pages it serves; it reads "corpus" and the
+# findings ("errors", "warnings") of the start-up build instead of loading and checking every source again.
+_state: dict = {"command": "build", "corpus": None, "errors": [], "warnings": [], "not_found": {}, "language_options": {}, "banner": True}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -68,6 +69,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         return
     changed, errors, warnings = generate.check_and_sync(_state["corpus"])
     _state["errors"] = errors
+    _state["warnings"] = warnings
     for warning in warnings:  # stale translations: shown, never fatal
         log.info("%s", warning)
     if not errors:

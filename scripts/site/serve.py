@@ -1,35 +1,42 @@
-"""``make serve``: the site on http://127.0.0.1:8000, a saved guide rebuilt in about a second.
+"""``make serve``: the site on http://127.0.0.1:8000, a saved source rebuilt in about a second.
 
 ``mkdocs serve`` rebuilds the whole five-language site on every save (mkdocs-static-i18n
 builds each language again, the hooks reload and check every source): 9-15 s with 13
 guides per language, minutes with 1,000. This server does one full build at start
 (``mkdocs build`` in this process, into a temporary folder) and keeps what MkDocs made
-in memory: the config, and per language its files, navigation and theme templates.
-On a save of a guide (``docs/<lang>/guides/<id>.yml``) it
+in memory: the config, the corpus the hooks loaded and checked (every source read and
+checked once), and per language its files, navigation and theme templates.
+On a save of a guide, a ``site.yml``, a ``glossary.yml`` or a calculator's texts
+(``docs/<lang>/...``) it
 
-1. reloads that file into the corpus it keeps (``scripts.sources.corpus``) and runs
-   the `kb check` checks on it and its counterparts (the same guide in every other
-   language when fr changed): the other files' findings are kept;
+1. reloads that file into the corpus (``scripts.sources.corpus``) and runs the `kb check`
+   checks (``scripts.checks.runner.report(..., only=)``) on it and on what depends on it:
+   its counterparts in every other language when fr changed, every file of the language
+   when its glossary changed (terms and forbidden variants); the other files' findings are kept;
 2. if any source has a mistake, writes nothing: every served page shows the mistakes
    (``path:line``, :func:`scripts.site.build.with_error_banner`) above the last good
    page, until they are fixed;
-3. else regenerates the Markdown of the pages that can show that guide (the guide,
-   the guide index, the home page, every page whose source names its id), keeps the
-   ones whose text changed, and renders only those through MkDocs
-   (``_populate_page`` + ``_build_page`` with that language's objects), the status
-   pages too when the findings changed;
-4. puts those pages' entries in their language's search index, and tells the browsers
-   to reload (MkDocs' ``LiveReloadServer``).
+3. else regenerates the saved source's own page (the guide, the glossary, the calculator),
+   renders it through MkDocs (``_populate_page`` + ``_build_page`` with that language's
+   objects) and tells the browsers to reload; then regenerates the language's other pages,
+   keeps the ones whose text changed (the guide index, the home page, the guides that link a
+   guide or show a calculator's table...) and renders only those, the status pages too when
+   the findings changed; puts those pages' entries in their language's search index.
 
-Anything else (site.yml, glossary, calculator texts, a guide added or removed,
-mkdocs.yml, overrides/, docs/assets/) is followed by a full build in this process;
-a change of code (calculators/, scripts/, schemas/) restarts the server. Run: ``python -m
+A ``site.yml`` names the language's site, its navigation and the words of the frame on
+every page (and the 404 page), and a changed title of a page in the navigation (the
+glossary, a calculator) shows on every page: that language alone is rendered again, whole,
+with the objects its build made (its options set again from site.yml, its navigation made
+again, every page, its 404 page); the other languages are not touched. Anything else (a guide added or removed,
+mkdocs.yml, overrides/, docs/assets/) is followed by a full build in this process; a change
+of code (calculators/, scripts/, schemas/) restarts the server. Run: ``python -m
 scripts.site.serve [--port 8000]`` (what ``make serve`` does).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -53,13 +60,14 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.nav import get_navigation
 
 from scripts.checks import runner as checks
-from scripts.checks.base import REGISTRY, Context, Finding, Run
+from scripts.checks.base import Finding
 from scripts.site import build as site_build
-from scripts.site import generate, search_index
+from scripts.site import generate, languages, not_found, search_index
 from scripts.sources import corpus as corpus_module
-from scripts.sources.corpus import Corpus, File
+from scripts.sources.corpus import Corpus, File, shown_path
 from scripts.sources.tree import LANGUAGES, REFERENCE, ROOT, Tree
 
 log = logging.getLogger("mkdocs.kb.serve")
@@ -110,42 +118,31 @@ class Keep(BasePlugin):
 # --- The checks, file by file ------------------------------------------------
 
 
-def check_keys(corpus: Corpus, keys: Iterable[tuple[str, str]], facts: frozenset[str]) -> dict[tuple[str, str], list[Finding]]:
-    """The findings of each (lang, key), as ``scripts.checks.runner.report`` finds them, for these files only.
-
-    The files must be freshly loaded (the checks add their problems to the file).
-    """
-    run = Run(corpus, facts)
-    reference = corpus.files[REFERENCE]
-    active = [check for check in REGISTRY.values() if check.needs != "loader"]
-    found: dict[tuple[str, str], list[Finding]] = {}
-    for lang, key in keys:
-        file = corpus.files.get(lang, {}).get(key)
-        fr = reference.get(key)
-        if lang == REFERENCE:
-            if file is None:
-                continue
-            context = Context(run, file, None)
-        elif file is None:
-            if fr is None:
-                continue
-            context = Context(run, File(corpus.tree, lang, key, fr.kind), fr, absent=True)
-        else:
-            context = Context(run, file, fr)
-        for check in active:
-            if check.needs in context.meets:
-                check.run(context)
-        file = context.file
-        found[(lang, key)] = [  # as the runner makes them (p[3:]: what else a problem carries, such as fr's changes)
-            Finding(file.shown, p.line, file.lang, file.guide, p.check, REGISTRY[p.check].severity, p.message, *p[3:])
-            for p in file.problems
-        ]
+def by_file(tree: Tree, keys: Iterable[tuple[str, str]], findings: Iterable[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    """The findings of each (lang, key) of ``keys`` (an empty list for a file without any)."""
+    docs = shown_path(tree, tree.docs) + "/"
+    found: dict[tuple[str, str], list[Finding]] = {key: [] for key in keys}
+    for finding in findings:
+        lang, _, key = finding.path.removeprefix(docs).partition("/")
+        found.setdefault((lang, key), []).append(finding)
     return found
 
 
-def all_keys(corpus: Corpus) -> list[tuple[str, str]]:
+def check_files(corpus: Corpus, keys: Iterable[tuple[str, str]], facts: frozenset[str]) -> dict[tuple[str, str], list[Finding]]:
+    """The findings of each (lang, key), as ``kb check`` finds them (``scripts.checks.runner.report``), for these files only.
+
+    The files must be freshly loaded (the checks add their problems to the file).
+    """
+    keys = sorted(set(keys))
+    found = by_file(corpus.tree, keys, checks.report(corpus, facts=facts, only=keys).findings)
+    gc.unfreeze()  # the runner freezes what it made (right for one `kb check`): a server runs for hours, the collector must see it
+    return found
+
+
+def all_keys(corpus: Corpus, langs: Iterable[str] = LANGUAGES) -> list[tuple[str, str]]:
+    """Every (lang, key) the checks look at: each language's files and the ones of fr it lacks."""
     keys = set(corpus.files[REFERENCE])
-    return [(lang, key) for lang in LANGUAGES for key in sorted(keys | set(corpus.files.get(lang, {})))]
+    return [(lang, key) for lang in langs for key in sorted(keys | set(corpus.files.get(lang, {})))]
 
 
 def reload_file(corpus: Corpus, lang: str, key: str) -> None:
@@ -156,23 +153,39 @@ def reload_file(corpus: Corpus, lang: str, key: str) -> None:
     corpus.files[lang][key] = file
 
 
-# The page a source other than a guide makes.
+# A saved source that is not a guide, and its own page.
+SOURCES = ("site.yml", "glossary.yml")
 _PAGE_OF = {"site.yml": "index.md", "glossary.yml": "glossary.md"}
+
+
+def page_of(key: str) -> str:
+    """The page a source makes (relative to its language's folder)."""
+    return _PAGE_OF.get(key) or key.removesuffix(".yml") + ".md"
+
+
+_H1 = re.compile(r"^# (.*)$", re.M)
+
+
+def title_of(markdown: str | None) -> str | None:
+    found = _H1.search(markdown or "")
+    return found.group(1) if found else None
+
 
 # --- The site being served ----------------------------------------------------
 
 
 @dataclass
 class Change:
-    """What a save asks for: guides to rebuild incrementally, or a full build, or a restart."""
+    """What a save asks for: sources to rebuild incrementally, or a full build, or a restart."""
 
-    guides: set[tuple[str, str]] = field(default_factory=set)  # (lang, key)
+    guides: set[tuple[str, str]] = field(default_factory=set)  # (lang, key): a guide saved
+    sources: set[tuple[str, str]] = field(default_factory=set)  # (lang, key): site.yml, glossary.yml, calculators/<name>.yml saved
     full: bool = False
     restart: bool = False
 
 
 def classify(tree: Tree, paths: Iterable[Path], corpus: Corpus) -> Change:
-    """What the saved ``paths`` ask for: a known guide is rebuilt alone; any other source, a full build; code, a restart."""
+    """What the saved ``paths`` ask for: a known source is rebuilt on its own; a source added or removed, a full build; code, a restart."""
     change = Change()
     for path in paths:
         try:
@@ -187,10 +200,13 @@ def classify(tree: Tree, paths: Iterable[Path], corpus: Corpus) -> Change:
             if path.suffix != ".yml":
                 continue  # an editor's backup or swap file
             lang, key = parts[1], "/".join(parts[2:])
-            if len(parts) == 4 and parts[2] == "guides" and key in corpus.files.get(lang, {}) and path.is_file():
+            known = key in corpus.files.get(lang, {}) and path.is_file()
+            if known and len(parts) == 4 and parts[2] == "guides":
                 change.guides.add((lang, key))
+            elif known and (key in SOURCES or (len(parts) == 4 and parts[2] == "calculators")):
+                change.sources.add((lang, key))
             else:
-                change.full = True  # site.yml, glossary, calculator texts, a guide added or removed
+                change.full = True  # a source added or removed: the index, the links and the checks of all
         elif parts[0] in FULL_BUILD or (parts[0] == "docs" and len(parts) >= 2 and parts[1] == "assets"):
             change.full = True
     return change
@@ -204,7 +220,7 @@ class Site:
         self.site_dir = site_dir
         self.serve_url = serve_url
         self.errors: list = []  # shown on every served page while not empty
-        self.pending: set[tuple[str, str]] = set()  # guides changed while a mistake was shown
+        self.pending: set[tuple[str, str]] = set()  # sources saved while a mistake was shown (lang, key)
         self.status_pending = False  # the findings changed since the status pages were made
 
     # --- full build
@@ -215,8 +231,6 @@ class Site:
 
         self.facts = frozenset(checks.known_facts())
         self.values = placeholders()
-        self.corpus = corpus_module.load(self.tree)
-        self.findings = check_keys(self.corpus, all_keys(self.corpus), self.facts)
         config = load_config(config_file=str(self.tree.root / "mkdocs.yml"), site_dir=str(self.site_dir))
         config.plugins.on_startup(command="serve", dirty=False)
         config.site_url = self.serve_url
@@ -225,9 +239,14 @@ class Site:
         hooks = next(plugin for name, plugin in config.plugins.items() if name.endswith("hooks.py"))
         hooks._state["banner"] = False  # this server shows the mistakes itself, on every page it serves
         mkdocs_build.build(config, serve_url=self.serve_url)
+        gc.unfreeze()  # what the hooks' check froze (scripts.sources.corpus.bulk_allocation), as in check_files
         self.config = config
         self.keep = keep
         self.hooks = hooks
+        # The corpus the hooks loaded (every source read once) and checked (once): this server keeps both.
+        self.corpus: Corpus = hooks._state["corpus"]
+        found = [f for f in (*hooks._state["errors"], *hooks._state["warnings"]) if isinstance(f, Finding)]
+        self.findings = by_file(self.tree, all_keys(self.corpus), found)
         self.errors = list(hooks._state["errors"])
         # With a mistake, the hooks wrote no page: the pages on disk may be older than the sources.
         self.rebuild_when_fixed = bool(self.errors)
@@ -247,26 +266,15 @@ class Site:
     # --- a save
 
     def update(self, change: Change, publish: Callable[[], None] = lambda: None) -> None:
-        """Check, render and rebuild what ``change`` touches; ``publish()`` once the saved guides' pages are written."""
+        """Check, render and rebuild what ``change`` touches; ``publish()`` once the saved sources' pages are written."""
         started = time.perf_counter()
         if change.full:
             self.full_build()
             return
-        for lang, key in sorted(change.guides):
-            reload_file(self.corpus, lang, key)
-        keys = set()
-        for lang, key in change.guides:
-            if lang == REFERENCE:  # every translation is compared with fr
-                for other in LANGUAGES:
-                    if other != REFERENCE and key in self.corpus.files.get(other, {}):
-                        reload_file(self.corpus, other, key)
-                keys.update((other, key) for other in LANGUAGES)
-            else:
-                keys.add((lang, key))
-        old_findings = {k: self.findings.get(k, []) for k in keys}
-        self.findings.update(check_keys(self.corpus, keys, self.facts))
-        self.status_pending |= any(self.findings.get(k, []) != v for k, v in old_findings.items())
-        self.pending.update(change.guides)
+        saved = change.guides | change.sources
+        keys = self._check(saved)
+        self.pending.update(saved)
+        self.status_pending |= any(key == "site.yml" for _lang, key in saved)  # the status page's words
         for finding in sorted({f for k in keys for f in self.findings.get(k, []) if not f.is_error}):
             log.info("%s", finding)  # stale translations: shown, never fatal
         errors = [f for found in self.findings.values() for f in found if f.is_error]
@@ -276,18 +284,35 @@ class Site:
         if self.rebuild_when_fixed:
             self.full_build()
             return
-        # First the saved guides' own pages: written, rendered, shown (the browsers reload);
-        searched: dict[str, tuple[list[str], list[dict]]] = {}
-        pages, render_errors = self._render(self.pending, own=True)
+        by_lang: dict[str, set[str]] = {}
+        for lang, key in self.pending:
+            by_lang.setdefault(lang, set()).add(key)
+        # A site.yml: its language is built again, whole (frame words, navigation, 404 page).
+        whole = {lang for lang, saved_keys in by_lang.items() if "site.yml" in saved_keys}
+        own = {lang: {page_of(key) for key in saved_keys} for lang, saved_keys in by_lang.items() if lang not in whole}
+        # First the saved sources' own pages: written, rendered, shown (the browsers reload);
+        pages, render_errors = self._render(own)
+        if render_errors:
+            self._show_errors(render_errors)
+            return
+        for lang in list(own):
+            if self._navigation_changes(lang, pages):  # the title shows in every page's navigation
+                whole.add(lang)
+                del own[lang]
+        more, render_errors = self._render(dict.fromkeys(whole))  # None: every page of the language
         if render_errors:
             self._show_errors(render_errors)
             return
         self.errors = []
-        first = self._write(pages)
-        self._rebuild(first, searched)
+        first = {path for lang, relatives in own.items() for relative in relatives if (path := self.tree.lang_dir(lang) / relative) in pages}
+        self._write({path: pages[path] for path in first})
+        self._write(more)
+        searched: dict[str, tuple[list[str], list[dict]]] = {}
+        self._rebuild(sorted(first), searched, whole=whole)
         publish()
-        # then the pages that list or link them (and the status pages when the findings changed), and the search index.
-        pages, render_errors = self._render(self.pending, own=False, status=self.status_pending)
+        # then the language's other pages whose text changed (and the status pages when the findings changed), and the search index.
+        pages, render_errors = self._render({lang: None for lang in own}, status=self.status_pending)
+        pages = {path: text for path, text in pages.items() if path not in first}
         written = [] if render_errors else self._write(pages)
         self._rebuild(written, searched)
         for lang, (urls, entries) in searched.items():
@@ -298,7 +323,36 @@ class Site:
         self.pending.clear()
         self.status_pending = False
         publish()  # and the browsers reload again
-        log.info("kb serve: %d page(s) rebuilt in %.2f s", len(first) + len(written), time.perf_counter() - started)
+        count = len(first) + len(written) + sum(len(self.keep.languages[lang].files.documentation_pages()) for lang in whole)
+        log.info("kb serve: %d page(s) rebuilt in %.2f s", count, time.perf_counter() - started)
+
+    def _check(self, saved: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Reload the saved sources and what is checked with them, run the checks on those; the (lang, key) checked."""
+        keys: set[tuple[str, str]] = set()
+        for lang, key in saved:
+            if key == "glossary.yml":  # its terms and forbidden variants are looked for in every file of its language (fr's: of all)
+                keys.update(all_keys(self.corpus, LANGUAGES if lang == REFERENCE else (lang,)))
+            elif lang == REFERENCE:  # every translation is compared with fr
+                keys.update((other, key) for other in LANGUAGES)
+            else:
+                keys.add((lang, key))
+        for lang, key in sorted(keys):  # fresh files: the checks add their problems to the file
+            if key in self.corpus.files.get(lang, {}):
+                reload_file(self.corpus, lang, key)
+        old_findings = {k: self.findings.get(k, []) for k in keys}
+        self.findings.update(check_files(self.corpus, keys, self.facts))
+        self.status_pending |= any(self.findings.get(k, []) != v for k, v in old_findings.items())
+        return keys
+
+    def _navigation_changes(self, lang: str, pages: dict[Path, str]) -> bool:
+        """Whether a page of ``lang``'s navigation (the glossary, a calculator...) gets another title."""
+        kept = self.keep.languages.get(lang)
+        in_nav = {page.file.src_uri for page in kept.nav.pages} if kept is not None else set()
+        for path, text in pages.items():
+            relative = path.relative_to(self.tree.docs).as_posix()
+            if relative in in_nav and title_of(text) != title_of(self.markdown.get(path)):
+                return True
+        return False
 
     def _show_errors(self, errors: list) -> None:
         errors = sorted({str(error): error for error in errors}.values(), key=lambda e: (str(e.path), e.line))
@@ -307,28 +361,17 @@ class Site:
         print(f"ERROR    -  kb: {len(errors)} mistake(s); serving the last good pages", file=sys.stderr)
         self.errors = errors
 
-    def _render(self, guides: set[tuple[str, str]], *, own: bool, status: bool = False) -> tuple[dict[Path, str], list]:
-        """The Markdown of these guides' own pages (``own``), or of every other page that can show them.
+    def _render(self, wanted: dict[str, set[str] | None], *, status: bool = False) -> tuple[dict[Path, str], list]:
+        """The Markdown of these pages of each language (relative to its folder; None: all its pages).
 
-        The others: the guide index, the home page, every page whose source names one of the ids,
-        and the status pages when ``status`` (the findings changed).
+        With ``status``, the status pages of every language too (the findings changed).
         """
         from scripts.render.tables import TABLES
 
         pages: dict[Path, str] = {}
         errors: list = []
-        by_lang: dict[str, set[str]] = {}
-        for lang, key in guides:
-            by_lang.setdefault(lang, set()).add(key.rpartition("/")[2].removesuffix(".yml"))
-        for lang, ids in by_lang.items():
-            saved = {f"guides/{gid}.md" for gid in ids}
-            wanted = {"index.md", "guides/index.md"}
-            named = re.compile("|".join(rf"(?<![\w-]){re.escape(gid)}(?![\w-])" for gid in sorted(ids)))
-            for key, file in self.corpus.files[lang].items():  # every page whose source names one of these ids
-                if named.search(file.text):
-                    wanted.add(_PAGE_OF.get(key) or key.removesuffix(".yml") + ".md")
-            wanted = saved if own else wanted - saved
-            rendered = generate.render_language(generate.language(self.corpus, lang), self.values, TABLES, errors, only=wanted)
+        for lang, only in wanted.items():
+            rendered = generate.render_language(generate.language(self.corpus, lang), self.values, TABLES, errors, only=only)
             folder = self.tree.lang_dir(lang)
             pages.update({folder / relative: text for relative, text in rendered.items()})
         if status:
@@ -350,15 +393,24 @@ class Site:
             written.append(path)
         return written
 
-    def _rebuild(self, paths: list[Path], searched: dict[str, tuple[list[str], list[dict]]]) -> None:
-        """Render these Markdown pages again through MkDocs, language by language; collect their search entries."""
-        by_lang: dict[str, list[str]] = {}
+    def _rebuild(self, paths: list[Path], searched: dict[str, tuple[list[str], list[dict]]], whole: Iterable[str] = ()) -> None:
+        """Render these Markdown pages again through MkDocs, language by language; collect their search entries.
+
+        A language of ``whole`` is rendered whole, as its build in a full build makes it: its options
+        (site name, navigation words, frame) set again from its site.yml, its navigation made again,
+        every page read, then every page and its 404 page written.
+        """
+        whole = set(whole)
+        by_lang: dict[str, list[str]] = {lang: [] for lang in sorted(whole)}
         for path in paths:
             relative = path.relative_to(self.tree.docs).as_posix()
             by_lang.setdefault(relative.split("/", 1)[0], []).append(relative)
         config = self.config
         i18n = config.plugins["i18n"]
         search = config.plugins.get("material/search") or config.plugins.get("search")
+        state = self.hooks._state
+        if whole:
+            state["language_options"] = languages.apply_options(i18n.config.languages, self.corpus, state["language_options"])
         quiet = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n")
         level = quiet.level
         i18n.building = True  # the hooks' on_config then keeps its corpus (a nested language build)
@@ -368,25 +420,30 @@ class Site:
             for lang, src_uris in by_lang.items():
                 kept = self.keep.languages[lang]
                 i18n.current_language = lang
-                if self.config_lang != lang:  # the language's own options (theme language, site name...)
+                if self.config_lang != lang or lang in whole:  # the language's own options (theme language, site name...)
                     quiet.setLevel(logging.WARNING)
                     config = config.plugins.on_config(config)
                     quiet.setLevel(level)
                     self.config_lang = lang
                 doc_files = kept.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+                if lang in whole:  # the navigation's words and titles, as the language's build makes it
+                    quiet.setLevel(logging.WARNING)
+                    kept.nav = config.plugins.on_nav(get_navigation(kept.files, config), config=config, files=kept.files)
+                    quiet.setLevel(level)
+                    src_uris = [file.src_uri for file in doc_files]
                 search.search_index = type(search.search_index)(**search.config)
-                rebuilt = []
-                for src_uri in src_uris:
-                    file = kept.files.get_file_from_path(src_uri)
-                    if file is None or file.page is None:
-                        continue
+                files = [file for src_uri in src_uris if (file := kept.files.get_file_from_path(src_uri)) is not None and file.page is not None]
+                for file in files:  # every page read first: a page shows the others' titles in its navigation
                     mkdocs_build._populate_page(file.page, config, kept.files)
+                for file in files:
                     mkdocs_build._build_page(file.page, config, doc_files, kept.nav, kept.env)
-                    rebuilt.append(file.page)
-                for page in rebuilt:  # a broken #anchor is printed, as the full build does
-                    page.validate_anchor_links(files=kept.files, log_level=config.validation.links.anchors)
+                for file in files:  # a broken #anchor is printed, as the full build does
+                    file.page.validate_anchor_links(files=kept.files, log_level=config.validation.links.anchors)
+                if lang in whole:  # its 404 page (the theme writes it at the root: fr's is put back)
+                    mkdocs_build._build_theme_template("404.html", kept.env, kept.files, config, kept.nav)
+                    not_found.write(self.site_dir, {lang: state["not_found"][lang], REFERENCE: state["not_found"][REFERENCE]})
                 urls, entries = searched.setdefault(lang, ([], []))
-                urls.extend(page.url for page in rebuilt)
+                urls.extend(file.page.url for file in files)
                 entries.extend(search.search_index.entries)
         finally:
             mkdocs_utils.write_file = write_file
@@ -488,7 +545,7 @@ class Server(LiveReloadServer):
                 self._shutdown = True
                 self._rebuild_cond.notify_all()
             return
-        if change.full or change.guides:
+        if change.full or change.guides or change.sources:
             self.site.update(change, self._publish)
 
     def _publish(self) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import socket
 import subprocess
 import threading
 import time
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
+from benchmarks._net import free_port
 from scripts.site import preview
 from tests.conftest import _QuietHandler
 
@@ -68,12 +68,6 @@ def site_url(built_site) -> str:
     server.shutdown()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 NGINX_START_S = 30
 
 
@@ -81,7 +75,7 @@ NGINX_START_S = 30
 def nginx_url(built_site, tmp_path_factory) -> str:
     """The built site (the session's temporary copy) served by nginx with ``make preview``'s configuration."""
     folder = tmp_path_factory.mktemp("preview")
-    port = _free_port()
+    port = free_port()
     conf = preview.write_config(built_site, port, folder)
     url = f"http://127.0.0.1:{port}"
     process = preview.start(conf, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
