@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import argparse
 import collections
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from benchmarks._project import ROOT, copy_project
+from benchmarks._site_server import serve_folder
 from scripts.sources.tree import LANGUAGES, REFERENCE
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,32 +48,6 @@ FAILING = ("serious", "critical")
 def url_of(base: str, lang: str, kind: str) -> str:
     prefix = "" if lang == REFERENCE else f"{lang}/"
     return f"{base}/{prefix}{PAGE_KINDS[kind]}"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files; every ``*/sitemap.xml`` is the root one (as the README's server answers)."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".wasm": "application/wasm", ".json": "application/json"}
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-    def translate_path(self, path):
-        if urlsplit(path).path.endswith("/sitemap.xml"):
-            path = "/sitemap.xml"
-        return super().translate_path(path)
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # a page left before the calculators' runtime finished downloading
-
-
-def serve(site: Path) -> tuple[str, _Server]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
 def build_site(tmp: Path) -> Path:
@@ -115,29 +86,25 @@ def run(site: Path, languages=tuple(LANGUAGES), kinds=tuple(PAGE_KINDS)) -> list
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    base, server = serve(site)
     rows = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for viewport in VIEWPORTS:
-                for scheme in SCHEMES:
-                    context = new_context(browser, viewport, scheme)
-                    page = context.new_page()
-                    for lang in languages:
-                        for kind in kinds:
-                            try:
-                                violations = axe_violations(page, url_of(base, lang, kind))
-                            except PlaywrightError:  # a renderer that crashed on a busy machine: once more, afresh
-                                page.close()
-                                page = context.new_page()
-                                violations = axe_violations(page, url_of(base, lang, kind))
-                            rows.extend({"lang": lang, "kind": kind, "viewport": viewport, "scheme": scheme, **violation}
-                                        for violation in violations)
-                    context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve_folder(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for viewport in VIEWPORTS:
+            for scheme in SCHEMES:
+                context = new_context(browser, viewport, scheme)
+                page = context.new_page()
+                for lang in languages:
+                    for kind in kinds:
+                        try:
+                            violations = axe_violations(page, url_of(base, lang, kind))
+                        except PlaywrightError:  # a renderer that crashed on a busy machine: once more, afresh
+                            page.close()
+                            page = context.new_page()
+                            violations = axe_violations(page, url_of(base, lang, kind))
+                        rows.extend({"lang": lang, "kind": kind, "viewport": viewport, "scheme": scheme, **violation}
+                                    for violation in violations)
+                context.close()
+        browser.close()
     return rows
 
 

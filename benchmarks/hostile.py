@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import stat
 import subprocess
 import sys
@@ -41,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks._net import free_port
 from benchmarks._project import copy_project
 
 TRANSLATIONS = ("en", "de", "it", "es")
@@ -352,12 +352,6 @@ def permissions(site: Path) -> tuple[int, int, list[str]]:
     return 1, 0 if wrong else 1, [f"site/: not readable by others: {wrong[:3]}"] if wrong else []
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def sitemaps(site: Path, work: Path) -> tuple[int, int, list[str]]:
     """Every ``sitemap.xml`` next to an alternate-language link of one page of each kind, asked of nginx."""
     from scripts.site import preview
@@ -366,7 +360,7 @@ def sitemaps(site: Path, work: Path) -> tuple[int, int, list[str]]:
         preview.nginx_executable()
     except (OSError, SystemExit, RuntimeError) as exc:
         return 0, 0, [f"sitemaps: nginx not available ({exc})"]
-    port = _free_port()
+    port = free_port()
     conf = preview.write_config(site, port=port, folder=work / "preview")
     process = preview.start(conf, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     urls: set[str] = {f"http://127.0.0.1:{port}/sitemap.xml"} | {f"http://127.0.0.1:{port}/{lang}/sitemap.xml" for lang in TRANSLATIONS}

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from benchmarks._net import free_port
 from benchmarks._project import ROOT
 from benchmarks.accessibility import ARGS, CHROMIUM, build_site
 from scripts.site import preview
@@ -31,12 +31,6 @@ PAGES = {"home": "", "guide": "guides/discount-and-cashback/", "pricing": "calcu
 FORM_FACTORS = ("desktop", "mobile")
 CATEGORIES = ("accessibility", "best-practices", "seo")
 TARGET = 95
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def lighthouse(url: str, form_factor: str, out: Path) -> dict:
@@ -67,7 +61,7 @@ def lost_points(report: dict) -> list[str]:
 
 
 def serve_with_nginx(site: Path, folder: Path) -> tuple[str, subprocess.Popen]:
-    port = _free_port()
+    port = free_port()
     conf = preview.write_config(site, port, folder)
     process = preview.start(conf, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

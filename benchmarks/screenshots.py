@@ -20,16 +20,14 @@ it shows results. Run: ``python -m benchmarks.screenshots --out DIR [--lang fr .
 from __future__ import annotations
 
 import argparse
-import functools
 import html
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from benchmarks.accessibility import ARGS, CHROMIUM, _Handler, _Server, build_site
+from benchmarks._site_server import serve_folder
+from benchmarks.accessibility import ARGS, CHROMIUM, build_site
 from scripts.sources.tree import LANGUAGES, REFERENCE
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
@@ -115,30 +113,6 @@ def plan(languages=tuple(LANGUAGES), kinds=tuple(KINDS)) -> list[Shot]:
     return shots
 
 
-class _SiteHandler(_Handler):
-    """The benchmarks' static server; a missing page answers its language's 404.html (fr's elsewhere), status 404."""
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        first = urlsplit(self.path).path.strip("/").split("/")[0]
-        folder = Path(self.directory) / (first if first in LANGUAGES and first != REFERENCE else "")
-        body = (folder / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-        return None
-
-
-def serve(site: Path) -> tuple[str, _Server]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
-
-
 def new_context(browser, viewport: str, scheme: str):
     phone = viewport == "phone"
     return browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, is_mobile=phone, has_touch=phone,
@@ -202,30 +176,26 @@ def run(site: Path, out: Path, shots: list[Shot]) -> tuple[list[tuple[Shot, str]
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    base, server = serve(site)
     failed, notes = [], {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            groups: dict[tuple[str, str], list[Shot]] = {}
-            for shot in shots:
-                groups.setdefault((shot.viewport, shot.scheme), []).append(shot)
-            for (viewport, scheme), group in groups.items():
-                context = new_context(browser, viewport, scheme)
-                for shot in group:
-                    page = context.new_page()  # a fresh page: no search left open, no calculator state
-                    try:
-                        notes[shot] = take(page, shot, base, out)
-                        print(f"  {shot.name}" + "".join(f"\n    {note}" for note in notes[shot]), flush=True)
-                    except PlaywrightError as error:
-                        failed.append((shot, str(error).splitlines()[0]))
-                        print(f"  {shot.name}: FAILED {str(error).splitlines()[0]}", flush=True)
-                    finally:
-                        page.close()
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve_folder(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        groups: dict[tuple[str, str], list[Shot]] = {}
+        for shot in shots:
+            groups.setdefault((shot.viewport, shot.scheme), []).append(shot)
+        for (viewport, scheme), group in groups.items():
+            context = new_context(browser, viewport, scheme)
+            for shot in group:
+                page = context.new_page()  # a fresh page: no search left open, no calculator state
+                try:
+                    notes[shot] = take(page, shot, base, out)
+                    print(f"  {shot.name}" + "".join(f"\n    {note}" for note in notes[shot]), flush=True)
+                except PlaywrightError as error:
+                    failed.append((shot, str(error).splitlines()[0]))
+                    print(f"  {shot.name}: FAILED {str(error).splitlines()[0]}", flush=True)
+                finally:
+                    page.close()
+            context.close()
+        browser.close()
     return failed, notes
 
 

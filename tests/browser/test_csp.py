@@ -10,20 +10,17 @@ inside a Web Worker).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 import time
-from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from benchmarks._site_server import SiteHandler, serve_folder
 from scripts.site import headers
 from scripts.sources.tree import CALCULATORS, LANGUAGES, REFERENCE
-from tests.conftest import _QuietHandler
 
 pytestmark = pytest.mark.browser
 
@@ -45,12 +42,11 @@ CHANGES = {
 }
 
 
-class _PolicyHandler(_QuietHandler):
-    """Serves the site with the headers of its ``_headers`` file, 404 pages per language, and collects CSP reports."""
+class _PolicyHandler(SiteHandler):
+    """Serves the site (404 pages per language) with the headers of its ``_headers`` file, and collects CSP reports."""
 
     rules: list = []
     reports: list = []
-    root: Path = Path()
 
     def end_headers(self):
         for name, value in headers.for_path(self.rules, urlsplit(self.path).path).items():
@@ -67,30 +63,14 @@ class _PolicyHandler(_QuietHandler):
         self.send_response(204)
         self.end_headers()
 
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        first = urlsplit(self.path).path.split("/")[1]
-        body = (self.root / (f"{first}/404.html" if first in LANGUAGES and first != REFERENCE else "404.html")).read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
 
 @pytest.fixture(scope="module")
 def server(built_site):
     handler = type("Handler", (_PolicyHandler,), {
-        "rules": headers.parse((built_site / "_headers").read_text(encoding="utf-8")), "reports": [], "root": built_site,
+        "rules": headers.parse((built_site / "_headers").read_text(encoding="utf-8")), "reports": [],
     })  # fmt: skip
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.reports = handler.reports
-    yield httpd
-    httpd.shutdown()
+    with serve_folder(built_site, handler) as address:
+        yield SimpleNamespace(url=address, reports=handler.reports)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import urllib.request
 import pytest
 
 from benchmarks import screenshots
+from benchmarks._site_server import serve_folder
 
 LANGUAGES = ("fr", "en", "de", "it", "es")
 # The page kinds the brief asks for (issue 13, "Tests and report"), one guide per audience.
@@ -53,9 +54,8 @@ def served(tmp_path):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         (tmp_path / folder / "404.html").write_text(f"<p>{text}</p>", encoding="utf-8")
     (tmp_path / "de" / "index.html").write_text("<p>de home</p>", encoding="utf-8")
-    base, server = screenshots.serve(tmp_path)
-    yield base
-    server.shutdown()
+    with serve_folder(tmp_path) as base:  # the server screenshots.run uses
+        yield base
 
 
 def fetch(url: str) -> tuple[int, str]:

@@ -13,35 +13,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
+from scripts.sources.tree import LANGUAGES, REFERENCE
+from tests.place_expectations import ANCHOR, HEADING, HOME_ORDER, ORDERED, TREE, expected_way, guides_of, site_of
 
 pytestmark = pytest.mark.build
-
-TREE = Tree()
-HOME_ORDER = ("become_partner", "clients", "partners", "more")  # the home page's ways in, top to bottom
-ORDERED = ("become_partner", "clients", "partners")  # "more" (See also) is not a task order
-HEADING = {"become_partner": "become_partner", "clients": "for_clients", "partners": "for_partners", "more": "more"}
-ANCHOR = {"become_partner": "become-partner", "clients": "clients", "partners": "partners", "more": "more"}
-PREFERRED = {"clients": ("clients",), "partners": ("partners",), "both": ("clients", "partners")}
-
-
-def read(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def site_of(lang: str) -> dict:
-    return read(TREE.site_source(lang))
-
-
-def guides_of(lang: str) -> dict[str, dict]:
-    return {path.stem: read(path) for path in TREE.guide_sources(lang)}
-
-
-def expected_way(journeys: dict, guide_id: str, audience: str) -> str:
-    order = list(PREFERRED[audience]) + [name for name in HOME_ORDER if name not in PREFERRED[audience]]
-    return next(name for name in order if guide_id in journeys[name])
 
 
 class Node:

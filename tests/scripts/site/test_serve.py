@@ -23,6 +23,8 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -233,6 +235,23 @@ def wait_rebuilt(root: Path, done: int) -> None:
         time.sleep(0.2)
 
 
+def save_and_wait(root: Path, url: str, relative: str, prefix: str, value: str, page: str, shown: str) -> str:
+    """Save ``prefix + value`` in ``relative`` (see set_line), wait until ``page`` shows ``shown`` and the server has
+    finished that save; return the page."""
+    done = rebuilds(root)
+    set_line(root, relative, prefix, value)
+    html = wait_for(f"{url}/{page}", lambda html: shown in html)
+    wait_rebuilt(root, done)
+    return html
+
+
+def assert_every_page_shows(site: Path, lang: str, text: str) -> None:
+    """Every page of ``lang`` in the served site (more than 15 of them) has ``text``."""
+    pages = sorted((site / lang).rglob("index.html"))
+    assert len(pages) > 15
+    assert [p for p in pages if text not in p.read_text(encoding="utf-8")] == []
+
+
 LANGUAGE_FOLDERS = ("en", "de", "it", "es")  # fr is at the root
 
 
@@ -253,6 +272,17 @@ def other_languages(site: Path, lang: str) -> tuple[dict[str, int], dict[str, by
     return times, contents
 
 
+@contextmanager
+def other_languages_untouched(root: Path, lang: str) -> Iterator[Path]:
+    """The served site, whose files of every language but ``lang`` must be as they were when the block ends."""
+    site = served_site(root)
+    before = other_languages(site, lang)
+    yield site
+    after = other_languages(site, lang)
+    assert after[1] == before[1]  # the root files, as they were
+    assert after[0] == before[0]  # no other file touched
+
+
 def test_a_saved_title_shows_on_its_page_and_where_it_is_listed(server):
     root, url = server
     set_title(root, "docs/de/guides/add-a-client.yml", "Einen Kunden anlegen (neu gespeichert)")
@@ -267,20 +297,12 @@ def test_a_saved_title_shows_on_its_page_and_where_it_is_listed(server):
 def test_a_saved_site_yml_rebuilds_its_language_only(server):
     """The site's name is on every page of its language: all of them are made again, no file of another language is."""
     root, url = server
-    site = served_site(root)
-    before = other_languages(site, "de")
-    done = rebuilds(root)
-    set_line(root, "docs/de/site.yml", "site_name: ", "Das neue Infomaniak Partnerprogramm")
-    wait_for(f"{url}/de/guides/vat-number/", lambda html: "Das neue Infomaniak Partnerprogramm" in html)
-    wait_rebuilt(root, done)
-    pages = sorted((site / "de").rglob("index.html"))
-    assert len(pages) > 15
-    assert [p for p in pages if "Das neue Infomaniak Partnerprogramm" not in p.read_text(encoding="utf-8")] == []
-    assert "Das neue Infomaniak Partnerprogramm" in (site / "de" / "404.html").read_text(encoding="utf-8")
-    assert "Das neue" not in fetch(f"{url}/guides/vat-number/") + fetch(f"{url}/en/")
-    after = other_languages(site, "de")
-    assert after[1] == before[1]  # the root files, as they were
-    assert after[0] == before[0]  # no other file touched
+    name = "Das neue Infomaniak Partnerprogramm"
+    with other_languages_untouched(root, "de") as site:
+        save_and_wait(root, url, "docs/de/site.yml", "site_name: ", name, "de/guides/vat-number/", name)
+        assert_every_page_shows(site, "de", name)
+        assert name in (site / "de" / "404.html").read_text(encoding="utf-8")
+        assert "Das neue" not in fetch(f"{url}/guides/vat-number/") + fetch(f"{url}/en/")
 
 
 def test_a_mistake_in_site_yml_keeps_the_last_good_pages_and_shows_where(server):
@@ -291,41 +313,28 @@ def test_a_mistake_in_site_yml_keeps_the_last_good_pages_and_shows_where(server)
     banner = page[page.index("kb-build-errors"):page.index("</div>", page.index("kb-build-errors"))]
     assert f"{source}:{line}" in banner and "no_such_fact" in banner
     assert "Das neue Infomaniak Partnerprogramm" in page and "no_such_fact" not in page.replace(banner, "")  # the last good page
-    done = rebuilds(root)
-    set_line(root, source, "site_name: ", "Infomaniak Partnerprogramm (wieder gut)")
-    page = wait_for(f"{url}/de/glossary/", lambda html: "(wieder gut)" in html)
+    page = save_and_wait(root, url, source, "site_name: ", "Infomaniak Partnerprogramm (wieder gut)", "de/glossary/", "(wieder gut)")
     assert "kb-build-errors" not in page
-    wait_rebuilt(root, done)
 
 
 def test_a_saved_calculator_text_rebuilds_its_page_and_leaves_other_languages(server):
     root, url = server
-    site = served_site(root)
-    before = other_languages(site, "it")
-    done = rebuilds(root)
-    set_line(root, "docs/it/calculators/pricing.yml", 'intro: "', (
+    intro = (
         "Calcola subito il prezzo mensile IVA esclusa dei tuoi hosting: il prezzo normale, il prezzo dopo lo sconto Partner"
         " e poi dopo la tariffa decrescente, che si applica all'importo rimanente dopo lo sconto.\""
-    ))
-    wait_for(f"{url}/it/calculators/pricing/", lambda html: "Calcola subito il prezzo mensile" in html)
-    wait_rebuilt(root, done)
-    assert "Calcola subito" in fetch(f"{url}/it/search/search_index.json")
-    assert other_languages(site, "it") == before
+    )
+    with other_languages_untouched(root, "it"):
+        save_and_wait(root, url, "docs/it/calculators/pricing.yml", 'intro: "', intro, "it/calculators/pricing/", "Calcola subito il prezzo mensile")
+        assert "Calcola subito" in fetch(f"{url}/it/search/search_index.json")
 
 
 def test_a_new_calculator_title_shows_in_the_navigation_of_every_page_of_its_language(server):
     """A calculator's title is in the navigation of every page: its language is built again, whole, and no other."""
     root, url = server
-    site = served_site(root)
-    before = other_languages(site, "es")
-    done = rebuilds(root)
-    set_line(root, "docs/es/calculators/access.yml", "title: ", '"Elegir el tipo de acceso (nuevo título)"')
-    wait_for(f"{url}/es/calculators/access/", lambda html: "(nuevo título)" in html)
-    wait_rebuilt(root, done)
-    pages = sorted((site / "es").rglob("index.html"))
-    assert len(pages) > 15
-    assert [p for p in pages if "(nuevo título)" not in p.read_text(encoding="utf-8")] == []
-    assert other_languages(site, "es") == before
+    title = '"Elegir el tipo de acceso (nuevo título)"'
+    with other_languages_untouched(root, "es") as site:
+        save_and_wait(root, url, "docs/es/calculators/access.yml", "title: ", title, "es/calculators/access/", "(nuevo título)")
+        assert_every_page_shows(site, "es", "(nuevo título)")
 
 
 def test_the_rebuilt_pages_are_those_a_full_build_makes(server, tmp_path):
