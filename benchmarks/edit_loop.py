@@ -9,12 +9,13 @@ makes last shows it ("all"):
 - guide: a guide's title (``docs/de/guides/add-a-client.yml``): its page, then the
   German search index (after the guide index, the home page and every guide that links it);
 - site.yml: the site's name (``docs/de/site.yml``), on every German page (the language is
-  built again, whole): the same guide page, then the German status page (made last);
+  built again, whole, the pages the browsers show first): the same guide page, then the
+  German 404 page (made last, after every other page of the language);
 - calculator: a calculator's intro (``docs/de/calculators/pricing.yml``): its page, then
   the German search index.
 
-Each save is made from the file's original text and waits for the previous one to be
-all done; the median of the three is printed. In the 1,000-guide tree the copies keep
+The page is fetched once before each save, as the translator has it open. Each save is
+made from the file's original text and waits for the previous one to be all done; the median of the three is printed. In the 1,000-guide tree the copies keep
 their related ids, so the edited guide is linked from every copy of the guides that
 relate to it (about 300 pages): the worst case for "all".
 
@@ -63,7 +64,7 @@ class Edit:
 
 EDITS = {
     "guide": Edit("guide", Path("docs/de/guides/add-a-client.yml"), "title: ", PAGE, SEARCH),
-    "site.yml": Edit("site.yml", Path("docs/de/site.yml"), "site_name: ", PAGE, "/de/status/"),
+    "site.yml": Edit("site.yml", Path("docs/de/site.yml"), "site_name: ", PAGE, "/de/404.html"),
     "calculator": Edit("calculator", Path("docs/de/calculators/pricing.yml"), 'intro: "', "/de/calculators/pricing/", SEARCH),
 }
 
@@ -107,6 +108,7 @@ def edit_seconds(tree: Path, port: int, edit: Edit, original: str, marker: str) 
     index = next(i for i, line in enumerate(lines) if line.startswith(edit.prefix))
     lines[index] = edit.prefix + marker + " " + lines[index][len(edit.prefix):]
     text = "\n".join(lines)
+    fetch(f"http://127.0.0.1:{port}{edit.page}", EDIT_TIMEOUT_S)  # the page the translator has open
     began = time.perf_counter()
     (tree / edit.source).write_text(text, encoding="utf-8")
     seconds = []

@@ -27,7 +27,9 @@ A ``site.yml`` names the language's site, its navigation and the words of the fr
 every page (and the 404 page), and a changed title of a page in the navigation (the
 glossary, a calculator) shows on every page: that language alone is rendered again, whole,
 with the objects its build made (its options set again from site.yml, its navigation made
-again, every page, its 404 page); the other languages are not touched. Anything else (a guide added or removed,
+again), first its home page and the pages the browsers show (the server remembers the last
+pages asked for, and the page each open tab's live-reload request comes from), which are
+published at once; then every other page and its 404 page. The other languages are not touched. Anything else (a guide added or removed,
 mkdocs.yml, overrides/, docs/assets/) is followed by a full build in this process; a change
 of code (calculators/, scripts/, schemas/) restarts the server. Run: ``python -m
 scripts.site.serve [--port 8000]`` (what ``make serve`` does).
@@ -47,6 +49,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +79,8 @@ log = logging.getLogger("mkdocs.kb.serve")
 RESTART_FOLDERS = ("calculators", "scripts", "schemas")
 # A change of these (or of docs/assets/) is followed by a full build.
 FULL_BUILD = ("mkdocs.yml", "overrides")
+# A language built again whole (its site.yml saved) first renders the pages the browsers showed last (at most these many).
+OPEN_PAGES = 16
 # Files the server itself writes (the Markdown pages), and compiled code.
 IGNORED_SUFFIXES = (".md", ".tmp", ".pyc")
 
@@ -222,6 +227,9 @@ class Site:
         self.errors: list = []  # shown on every served page while not empty
         self.pending: set[tuple[str, str]] = set()  # sources saved while a mistake was shown (lang, key)
         self.status_pending = False  # the findings changed since the status pages were made
+        self._seen: dict[str, None] = {}  # the URL paths browsers showed last, the latest last (``saw``)
+        self._seen_lock = threading.Lock()
+        self._built: dict[str, set[str]] = {}  # a language being built whole: the pages rendered since its navigation was made
 
     # --- full build
 
@@ -289,32 +297,38 @@ class Site:
             by_lang.setdefault(lang, set()).add(key)
         # A site.yml: its language is built again, whole (frame words, navigation, 404 page).
         whole = {lang for lang, saved_keys in by_lang.items() if "site.yml" in saved_keys}
-        own = {lang: {page_of(key) for key in saved_keys} for lang, saved_keys in by_lang.items() if lang not in whole}
-        # First the saved sources' own pages: written, rendered, shown (the browsers reload);
-        pages, render_errors = self._render(own)
+        wanted = {lang: {page_of(key) for key in saved_keys} | (self._open_pages(lang) if lang in whole else set()) for lang, saved_keys in by_lang.items()}
+        # First the saved sources' own pages, and in a language built whole the pages the browsers show:
+        # written, rendered, shown (the browsers reload);
+        pages, render_errors = self._render(wanted)
         if render_errors:
             self._show_errors(render_errors)
             return
-        for lang in list(own):
+        for lang in set(wanted) - whole:
             if self._navigation_changes(lang, pages):  # the title shows in every page's navigation
                 whole.add(lang)
-                del own[lang]
-        more, render_errors = self._render(dict.fromkeys(whole))  # None: every page of the language
-        if render_errors:
-            self._show_errors(render_errors)
-            return
+                more, render_errors = self._render({lang: self._open_pages(lang) - wanted[lang]})
+                if render_errors:
+                    self._show_errors(render_errors)
+                    return
+                pages.update(more)
+                wanted[lang] |= self._open_pages(lang)
         self.errors = []
-        first = {path for lang, relatives in own.items() for relative in relatives if (path := self.tree.lang_dir(lang) / relative) in pages}
-        self._write({path: pages[path] for path in first})
-        self._write(more)
+        self._write(pages)
+        # (an open page that is not generated from a source, the status page: on disk already)
+        first = set(pages) | {path for lang, relatives in wanted.items() for relative in relatives if (path := self.tree.lang_dir(lang) / relative).is_file()}
         searched: dict[str, tuple[list[str], list[dict]]] = {}
         self._rebuild(sorted(first), searched, whole=whole)
         publish()
-        # then the language's other pages whose text changed (and the status pages when the findings changed), and the search index.
-        pages, render_errors = self._render({lang: None for lang in own}, status=self.status_pending)
+        for lang in sorted(whole):
+            shown = sorted(relative for relative in wanted[lang] if (self.tree.lang_dir(lang) / relative).is_file())
+            log.info("kb serve: %s rebuilt first: %s; its other pages follow", lang, ", ".join(shown))
+        # then the language's other pages: in a language built whole, every one; elsewhere the ones whose text
+        # changed (and the status pages when the findings changed); and the search index.
+        pages, render_errors = self._render({lang: None for lang in by_lang}, status=self.status_pending)
         pages = {path: text for path, text in pages.items() if path not in first}
         written = [] if render_errors else self._write(pages)
-        self._rebuild(written, searched)
+        self._rebuild(written, searched, finish=whole)
         for lang, (urls, entries) in searched.items():
             self._update_search(lang, urls, entries)
         if render_errors:
@@ -323,8 +337,36 @@ class Site:
         self.pending.clear()
         self.status_pending = False
         publish()  # and the browsers reload again
-        count = len(first) + len(written) + sum(len(self.keep.languages[lang].files.documentation_pages()) for lang in whole)
-        log.info("kb serve: %d page(s) rebuilt in %.2f s", count, time.perf_counter() - started)
+        done = {path.relative_to(self.tree.docs).as_posix() for path in (*first, *written)}
+        done.update(src_uri for lang in whole for src_uri in self._built.get(lang, ()))
+        log.info("kb serve: %d page(s) rebuilt in %.2f s", len(done), time.perf_counter() - started)
+
+    def saw(self, url: str | None) -> None:
+        """A browser shows the page at ``url`` (it asked for it, or it waits for a reload there)."""
+        if not url:
+            return
+        path = urllib.parse.urlsplit(url).path
+        if path.endswith("/") or path.endswith(".html"):
+            with self._seen_lock:
+                self._seen.pop(path, None)
+                self._seen[path] = None
+                while len(self._seen) > OPEN_PAGES:
+                    del self._seen[next(iter(self._seen))]
+
+    def _open_pages(self, lang: str) -> set[str]:
+        """The pages of ``lang`` the browsers showed last (relative to its folder: "guides/x.md"), its home page too."""
+        kept = self.keep.languages.get(lang)
+        if kept is None:
+            return {"index.md"}
+        by_url = {"/" + file.url: file.src_uri for file in kept.files.documentation_pages()}
+        with self._seen_lock:
+            seen = list(self._seen)
+        found = {"index.md"}
+        for url in seen:
+            src_uri = by_url.get(url) or by_url.get(url.removesuffix("index.html"))
+            if src_uri is not None and src_uri.startswith(lang + "/"):
+                found.add(src_uri.removeprefix(lang + "/"))
+        return found
 
     def _check(self, saved: set[tuple[str, str]]) -> set[tuple[str, str]]:
         """Reload the saved sources and what is checked with them, run the checks on those; the (lang, key) checked."""
@@ -393,15 +435,19 @@ class Site:
             written.append(path)
         return written
 
-    def _rebuild(self, paths: list[Path], searched: dict[str, tuple[list[str], list[dict]]], whole: Iterable[str] = ()) -> None:
+    def _rebuild(
+        self, paths: list[Path], searched: dict[str, tuple[list[str], list[dict]]], whole: Iterable[str] = (), finish: Iterable[str] = ()
+    ) -> None:
         """Render these Markdown pages again through MkDocs, language by language; collect their search entries.
 
-        A language of ``whole`` is rendered whole, as its build in a full build makes it: its options
-        (site name, navigation words, frame) set again from its site.yml, its navigation made again,
-        every page read, then every page and its 404 page written.
+        A language of ``whole`` starts being rendered whole, as its build in a full build makes it: its
+        options (site name, navigation words, frame) set again from its site.yml, its navigation made
+        again; then these pages and the navigation's own (their titles show on every page) are
+        rendered. A language of ``finish`` gets the rest: every page not rendered since its navigation
+        was made, then its 404 page.
         """
-        whole = set(whole)
-        by_lang: dict[str, list[str]] = {lang: [] for lang in sorted(whole)}
+        whole, finish = set(whole), set(finish)
+        by_lang: dict[str, list[str]] = {lang: [] for lang in sorted(whole | finish)}
         for path in paths:
             relative = path.relative_to(self.tree.docs).as_posix()
             by_lang.setdefault(relative.split("/", 1)[0], []).append(relative)
@@ -430,16 +476,21 @@ class Site:
                     quiet.setLevel(logging.WARNING)
                     kept.nav = config.plugins.on_nav(get_navigation(kept.files, config), config=config, files=kept.files)
                     quiet.setLevel(level)
-                    src_uris = [file.src_uri for file in doc_files]
+                    self._built[lang] = set()
+                    src_uris = [*src_uris, *(page.file.src_uri for page in kept.nav.pages)]
+                if lang in finish:
+                    src_uris = [*src_uris, *(file.src_uri for file in doc_files if file.src_uri not in self._built.get(lang, ()))]
                 search.search_index = type(search.search_index)(**search.config)
-                files = [file for src_uri in src_uris if (file := kept.files.get_file_from_path(src_uri)) is not None and file.page is not None]
+                files = [file for src_uri in dict.fromkeys(src_uris) if (file := kept.files.get_file_from_path(src_uri)) is not None and file.page is not None]
                 for file in files:  # every page read first: a page shows the others' titles in its navigation
                     mkdocs_build._populate_page(file.page, config, kept.files)
                 for file in files:
                     mkdocs_build._build_page(file.page, config, doc_files, kept.nav, kept.env)
+                if lang in self._built:
+                    self._built[lang].update(file.src_uri for file in files)
                 for file in files:  # a broken #anchor is printed, as the full build does
                     file.page.validate_anchor_links(files=kept.files, log_level=config.validation.links.anchors)
-                if lang in whole:  # its 404 page (the theme writes it at the root: fr's is put back)
+                if lang in finish:  # its 404 page (the theme writes it at the root: fr's is put back)
                     mkdocs_build._build_theme_template("404.html", kept.env, kept.files, config, kept.nav)
                     not_found.write(self.site_dir, {lang: state["not_found"][lang], REFERENCE: state["not_found"][REFERENCE]})
                 urls, entries = searched.setdefault(lang, ([], []))
@@ -553,6 +604,12 @@ class Server(LiveReloadServer):
         with self._epoch_cond:
             self._wanted_epoch = self._visible_epoch = _timestamp()
             self._epoch_cond.notify_all()
+
+    def _serve_request(self, environ, start_response):
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        # A page asked for, or an open page waiting for its reload (the live-reload script's request names it as referer).
+        self.site.saw(environ.get("HTTP_REFERER") if path.startswith("/livereload/") else path)
+        return super()._serve_request(environ, start_response)
 
     def _inject_js_into_html(self, content, epoch):
         content = super()._inject_js_into_html(content, epoch)
