@@ -37,7 +37,7 @@ from pathlib import Path
 from calculators.grammar import LINK_DESTINATION
 from scripts.checks.base import CannotRun, Check, Context, register
 from scripts.checks.same import UNTRANSLATED_ALLOWED
-from scripts.checks.text import dotted, prose, texts
+from scripts.checks.text import LANGUAGE_SPECIFIC_PATHS, dotted, prose, texts
 from scripts.sources.corpus import File
 from scripts.sources.tree import REFERENCE
 
@@ -51,7 +51,6 @@ DEBIAN_PACKAGES = {"fr": "hunspell-fr", "en": "hunspell-en-us", "de": "hunspell-
 _WORD = re.compile(r"[^\W\d_]+")
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
-_APOSTROPHES = "'’"
 # Names kept as they are in every language (scripts/checks/same.py): accepted in every language.
 _NAMES = frozenset(word.lower() for name in UNTRANSLATED_ALLOWED for word in _WORD.findall(name))
 
@@ -121,24 +120,25 @@ def without_targets(text: str) -> str:
     return LINK_DESTINATION.sub("] ", text) if "](" in text else text
 
 
+# A word worth a look-up, found by the regex engine in one pass: a run of letters ([^\W\d_]) of
+# MIN_LETTERS or more, with neither a letter nor a digit just before or after it (a longer run, 2e,
+# 10x), and what follows it when that is an apostrophe (l', dell': the elided word, when a letter
+# follows). Only the case test (no capital after the first letter) is left to Python.
+_CANDIDATE = re.compile(rf"(?<![^\W_])([^\W\d_]{{{MIN_LETTERS},}})(?![^\W_])(?=(['’].)?)", re.DOTALL)
+
+
 @functools.lru_cache(maxsize=65536)
 def words_of(text: str) -> tuple[str, ...]:
     """The words of ``text`` worth a look-up, in order, as written (cached: once per string)."""
     text = prose(text)
     if "`" in text:
         text = _CODE_SPAN.sub(" ", text)
-    found = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if len(word) < MIN_LETTERS or not word[1:].islower():
-            continue  # short, an acronym, or a name like kDrive
-        start, end = match.span()
-        if end + 1 < len(text) and text[end] in _APOSTROPHES and text[end + 1].isalpha():
-            continue  # l', dell', jusqu': the elided word
-        if (start and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
-            continue  # 2e, 10x
-        found.append(word)
-    return tuple(found)
+    # Short words, acronyms and names like kDrive (a capital after the first letter) are left out,
+    # and so is a word an apostrophe and a letter follow.
+    return tuple([
+        word for word, elision in _CANDIDATE.findall(text)
+        if word[1:].islower() and not (elision and elision[1].isalpha())
+    ])
 
 
 def _without_quoted(text: str, fr_text: str) -> str:
@@ -158,6 +158,16 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
+@functools.lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """``word`` as fr's one-word glossary terms are compared with it: lower case, singular (once per word)."""
+    return _singular(word.lower())
+
+
+# What a word of a translation is, for the foreign-word check (worked out once per word and language).
+NOT_FRENCH, FRENCH_ONLY, OF_BOTH = 0, 1, 2
+
+
 class Language:
     """One language's words for one run: its dictionary (opened on first use) and its accepted words."""
 
@@ -168,6 +178,8 @@ class Language:
         self.accepted = accepted(self.path) | _NAMES
         self._unknown: dict[str, tuple[str, ...]] = {}
         self._glossary: dict[str, tuple[str, ...]] = {}
+        self._known: set[str] = set()  # the words (as written) found known so far: a set test each next time
+        self._french: dict[str, int] = {}
 
     @functools.cached_property
     def words(self) -> Dictionary:
@@ -180,8 +192,30 @@ class Language:
         """The words of ``text`` this language does not know, each once (kept per text: copies cost a dict hit)."""
         found = self._unknown.get(text)
         if found is None:
-            found = self._unknown[text] = tuple(w for w in dict.fromkeys(words_of(text)) if not self.known(w))
+            known = self._known
+            found = self._unknown[text] = tuple([
+                word for word in dict.fromkeys(words_of(text)) if word not in known and not self._learn(word)
+            ])
         return found
+
+    def french(self, word: str) -> int:
+        """NOT_FRENCH (an accepted word, or one the French dictionary does not know), FRENCH_ONLY (French
+        and unknown to this language) or OF_BOTH (French, and this language's too: Clients in German)."""
+        kind = self._french.get(word)
+        if kind is None:
+            if word.lower() in self.accepted or word not in dictionary(REFERENCE):
+                kind = NOT_FRENCH
+            else:
+                kind = OF_BOTH if word in self.words else FRENCH_ONLY
+            self._french[word] = kind
+        return kind
+
+    def _learn(self, word: str) -> bool:
+        """Whether ``word`` is known (then kept as such)."""
+        if self.known(word):
+            self._known.add(word)
+            return True
+        return False
 
     def glossary_words(self, text: str, terms: frozenset[str]) -> tuple[str, ...]:
         """The words of ``text`` that fr's glossary has as a one-word term (``terms``), kept per text."""
@@ -189,7 +223,7 @@ class Language:
             return ()
         found = self._glossary.get(text)
         if found is None:
-            found = self._glossary[text] = tuple(w for w in dict.fromkeys(words_of(text)) if _singular(w.lower()) in terms)
+            found = self._glossary[text] = tuple([w for w in dict.fromkeys(words_of(text)) if _folded(w) in terms])
         return found
 
     @property
@@ -198,6 +232,49 @@ class Language:
             if self.path.is_relative_to(base):
                 return str(self.path.relative_to(base))
         return str(self.path)
+
+
+def _texts(file: File) -> list[tuple[tuple, str]]:
+    """The texts of ``file`` without its language's own values (the glossary's wrong words): for a kind
+    that has none (a guide, widget texts), the very list ``texts(file)`` gives, listed once per file."""
+    return texts(file, with_specific=file.kind not in LANGUAGE_SPECIFIC_PATHS)
+
+
+def _read(context: Context) -> dict[tuple, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The texts of the context's file that spelling or foreign-word must look at, read once for both
+    (kept on the context): where -> (its unknown words, and in a translation its words that fr's
+    glossary has as a one-word term). What is read of a text: the words a reader sees, without
+    link targets nor, in a translation, the bold passages fr's text has as they are."""
+    found = context.__dict__.get("_spelling_read")
+    if found is not None:
+        return found
+    file = context.file
+    language = context.run.per_language(_language, file.lang)
+    translation = context.ref is not None
+    terms = glossary_words(context) if translation else frozenset()
+    known_texts, named_texts = language._unknown, language._glossary  # the words of a text, kept per text
+    fr_texts = None
+    found = {}
+    for where, text in _texts(file):
+        key = text
+        if translation and "**" in text:
+            if fr_texts is None:
+                fr_texts = {tpath: fr_text for _fpath, tpath, fr_text, _tr in context.pairs}
+            fr_text = fr_texts.get(where)
+            if fr_text:
+                key = _without_quoted(text, fr_text)
+        if "](" in key:
+            key = without_targets(key)
+        unknown = known_texts.get(key)
+        if unknown is None:
+            unknown = language.unknown(key)
+        named = named_texts.get(key) if terms else ()
+        if named is None:
+            named = language.glossary_words(key, terms)
+        if unknown or named:
+            found[where] = (unknown, named)
+    context.__dict__["_spelling_read"] = found
+    return found
 
 
 def _language(files: dict[str, File], lang: str) -> Language:
@@ -217,10 +294,13 @@ def _glossary_terms(files: dict[str, File], _lang: str) -> dict[str, tuple[str, 
     }
 
 
-
-
 def _glossary_words(files: dict[str, File], lang: str) -> frozenset[str]:
-    return frozenset(_singular(term.lower()) for term, _line, _path in _glossary_terms(files, lang).values() if " " not in term)
+    return frozenset(_folded(term) for term, _line, _path in _glossary_terms(files, lang).values() if " " not in term)
+
+
+def _term_indexes(_files: dict[str, File], _lang: str) -> dict[str, dict[str, tuple[str, int, str, str]]]:
+    """Per translation, filled on first use: what ``glossary_term`` gives for each folded fr one-word term."""
+    return {}
 
 
 def glossary_words(context: Context) -> frozenset[str]:
@@ -230,13 +310,15 @@ def glossary_words(context: Context) -> frozenset[str]:
 
 def glossary_term(context: Context, word: str) -> tuple[str, int, str, str] | None:
     """(term, line, glossary, term id) of the translation's glossary for the fr one-word term ``word`` writes."""
-    folded = _singular(word.lower())
-    for term_id, (term, _line, _path) in context.run.per_language(_glossary_terms, REFERENCE).items():
-        if " " not in term and _singular(term.lower()) == folded:
-            here = context.run.per_language(_glossary_terms, context.lang).get(term_id)
-            if here is not None:
-                return (*here, term_id)
-    return None
+    indexes = context.run.per_language(_term_indexes, REFERENCE)
+    index = indexes.get(context.lang)
+    if index is None:  # once per language and run: fr's first term of each folded form the translation has
+        index = indexes[context.lang] = {}
+        here = context.run.per_language(_glossary_terms, context.lang)
+        for term_id, (term, _line, _path) in context.run.per_language(_glossary_terms, REFERENCE).items():
+            if " " not in term and _folded(term) not in index and term_id in here:
+                index[_folded(term)] = (*here[term_id], term_id)
+    return index.get(_folded(word))
 
 
 def expected_term(context: Context, word: str) -> str:
@@ -256,10 +338,8 @@ class Spelling(Check):
         language = context.run.per_language(_language, file.lang)
         # In a translation, a French word is the foreign-word check's; fr's own words are all spelling's.
         french = dictionary(REFERENCE) if context.ref is not None else None
-        fr_texts = {tpath: fr_text for _fpath, tpath, fr_text, _tr in context.pairs} if french is not None else {}
-        for where, text in texts(file, with_specific=False):
-            fr_text = fr_texts.get(where)
-            for word in language.unknown(without_targets(_without_quoted(text, fr_text) if fr_text else text)):
+        for where, (unknown, _named) in _read(context).items():
+            for word in unknown:
                 if french is not None and word in french:
                     continue
                 suggestion = language.words.suggest(word)
@@ -281,23 +361,32 @@ class ForeignWord(Check):
         file, ref = context.file, context.ref
         assert ref is not None
         language = context.run.per_language(_language, file.lang)
-        french = dictionary(REFERENCE)
-        for fpath, tpath, fr_text, tr_text in context.pairs:
+        read = _read(context)
+        if not read:
+            return
+        for fpath, tpath, fr_text, _tr_text in context.pairs:
+            found = read.get(tpath)  # every text of a pair is one of the file's texts
+            if found is None:
+                continue
+            unknown, named = found
+            # Unknown words first (few); a word of both languages only when fr's glossary could name it.
+            candidates = unknown + named
             reported = set()
             fr_words = None
-            quoted = without_targets(_without_quoted(tr_text, fr_text))
-            # Unknown words first (few); a word of both languages only when fr's glossary could name it.
-            candidates = language.unknown(quoted) + language.glossary_words(quoted, glossary_words(context))
             for word in candidates:
-                if word in reported or word.lower() in language.accepted or word not in french:
+                if word in reported:
                     continue
-                if word in language.words:
+                kind = language.french(word)
+                if kind == NOT_FRENCH:
+                    continue
+                if kind == OF_BOTH:
                     # A word of both languages (Clients is German too) is French here only when fr's text of this
                     # place has it and the glossary translates that fr term otherwise ("Kunde").
                     if fr_words is None:
-                        fr_words = {_singular(w.lower()) for w in words_of(fr_text)}
-                    term = glossary_term(context, word) if _singular(word.lower()) in fr_words else None
-                    if term is None or _singular(term[0].lower()) == _singular(word.lower()):
+                        fr_words = set(map(_folded, words_of(fr_text)))
+                    folded = _folded(word)
+                    term = glossary_term(context, word) if folded in fr_words else None
+                    if term is None or _folded(term[0]) == folded:
                         continue
                 reported.add(word)
                 self.add(

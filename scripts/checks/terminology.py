@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import ahocorasick_rs
+
 from scripts.checks.base import Check, Context, register
 from scripts.checks.text import SPACES, dotted, prose, texts
 from scripts.sources.corpus import File
@@ -24,6 +26,24 @@ class Terms:
     # alternation tried at every position of a file costs more than a few ``in`` tests.
     alternatives: tuple[tuple[str, str], ...] = ()
     _patterns: dict[tuple[str, ...], re.Pattern] = field(default_factory=dict, compare=False, repr=False)
+    # The first pieces of the variants (up to a space or an apostrophe), all found in one pass over a file:
+    # a match of ``pattern`` starts with one of them. None when a variant has no such piece.
+    starts: ahocorasick_rs.AhoCorasick | None = None
+
+    def in_file(self, text: str) -> bool:
+        """Whether ``find(text)`` finds anything: tried only where a variant's first piece starts a word."""
+        if self.pattern is None:
+            return False
+        if self.starts is None:
+            return next(self.find(text), None) is not None
+        lowered = text.lower()
+        match = self.pattern.match
+        for _index, start, _end in self.starts.find_matches_as_indexes(lowered, overlapping=True):
+            if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+                continue  # inside a word: find() skips it too
+            if match(lowered, start) is not None:
+                return True
+        return False
 
     def find(self, text: str) -> Iterator[str]:
         """Each forbidden variant in ``text``, as a whole word, in any case."""
@@ -72,7 +92,12 @@ def terms(glossary: File | None) -> Terms:
         (_needle(variant), r"\s+".join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in variant.split()))
         for variant in sorted(approved, key=len, reverse=True)
     )
-    return Terms(_compiled([pattern for _needle, pattern in alternatives]), approved, glossary.shown, alternatives)
+    firsts = {_FIRST_PIECE.match(variant).group() for variant in approved}
+    starts = ahocorasick_rs.AhoCorasick(sorted(firsts), implementation=ahocorasick_rs.Implementation.DFA) if all(firsts) else None
+    return Terms(_compiled([pattern for _needle, pattern in alternatives]), approved, glossary.shown, alternatives, starts=starts)
+
+
+_FIRST_PIECE = re.compile(r"[^\s']*")
 
 
 def _compiled(alternatives) -> re.Pattern:
@@ -100,7 +125,7 @@ class Terminology(Check):
     def run(self, context: Context) -> None:
         file = context.file
         found = context.run.per_language(_language_terms, file.lang)
-        if found.pattern is None or next(found.find(file.text), None) is None:
+        if not found.in_file(file.text):
             return
         for where, text in texts(file, with_specific=False):
             for variant in found.find(prose(text)):

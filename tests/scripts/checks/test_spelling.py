@@ -88,3 +88,14 @@ def test_words_are_read_once_per_string():
     assert spelling.words_of(text) == ("Invitez", "organisation", "fois", "compris")
     spelling.words_of(text)
     assert spelling.words_of.cache_info().hits == 1
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("dell'organizzazione e l’azienda", ("organizzazione", "azienda")),  # the elided word before a letter
+    ("the clients' accounts", ("the", "clients", "accounts")),  # an apostrophe, then no letter: read
+    ("abc2 2abc a2bc abc_def", ("abc", "def")),  # a digit touching a word: not read; an underscore ends one
+    ("10 m² de stockage, Ⅻ", ("stockage",)),  # m²: a capital-less run holding a digit-like letter
+    ("oui non ÉTÉ Été eTé", ("oui", "non", "Été")),  # short, all capitals, a capital inside
+])
+def test_which_words_are_read(text, words):
+    assert spelling.words_of(text) == words

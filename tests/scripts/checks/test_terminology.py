@@ -50,3 +50,9 @@ def test_calculator_texts_are_held_to_the_language_s_glossary(tmp_path):
     found = [f for f in checks.run(Tree(tmp_path)) if f.check == "terminology"]
     assert [(f.path, f.line) for f in found] == [("docs/de/calculators/access.yml", number + 1)]
     assert "'das Cashback' is a forbidden variant of 'Cashback'" in found[0].message
+
+
+def test_a_variant_after_the_same_letters_inside_a_longer_word_is_still_found(tree):
+    """The file is searched where a variant's first word starts a word: not inside Copartenaire, then at Partenaire."""
+    rewrite(tree, "es", GUIDE, invite_title="Invitar al Copartenaire o al Partenaire")
+    assert "'Partenaire' is a forbidden variant of 'Socio'" in only(run(tree, "terminology")).message
