@@ -15,6 +15,7 @@ import bisect
 import contextlib
 import functools
 import gc
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import NamedTuple
 from scripts.sources import fast
 from scripts.sources.hashing import source_hash
 from scripts.sources.loader import SCHEMA_DIR, Source, SourceError, SourceErrors
-from scripts.sources.tree import LANGUAGES, REFERENCE, Tree
+from scripts.sources.tree import LANGUAGES, REFERENCE, Tree, yml_names
 
 # Kind of source -> its schema (schemas/<name>.schema.json).
 SCHEMAS = {"guide": "guide", "site": "site", "glossary": "glossary", "calculator": "calculator"}
@@ -55,8 +56,13 @@ class File:
     problems: list[Problem] = field(default_factory=list)
 
     @functools.cached_property
+    def location(self) -> str:
+        """``path`` as a string, made without pathlib (``tree.lang_dir(lang) / key``)."""
+        return f"{_docs(self.tree)}/{self.lang}/{self.key}"
+
+    @functools.cached_property
     def path(self) -> Path:
-        return self.tree.lang_dir(self.lang) / self.key
+        return Path(self.location)
 
     @functools.cached_property
     def shown(self) -> str:
@@ -103,6 +109,12 @@ class File:
     def _node_lines(self) -> list[int]:
         assert self.parsed is not None
         return sorted(set(self.parsed.lines.values()))
+
+
+@functools.lru_cache(maxsize=64)
+def _docs(tree: Tree) -> str:
+    """``str(tree.docs)``, worked out once per tree."""
+    return str(tree.docs)
 
 
 @functools.lru_cache(maxsize=64)
@@ -156,16 +168,16 @@ class Corpus:
 def discover(tree: Tree) -> dict[str, dict[str, File]]:
     """Every source file of every language, not yet loaded."""
     found: dict[str, dict[str, File]] = {}
+    docs = _docs(tree)
     for lang in LANGUAGES:
         files: dict[str, File] = {}
-        folder = tree.lang_dir(lang)
+        folder = f"{docs}/{lang}"  # tree.lang_dir(lang), without a pathlib object per file below it
         for key, kind in (("site.yml", "site"), ("glossary.yml", "glossary")):
-            if (folder / key).is_file():
+            if os.path.isfile(f"{folder}/{key}"):
                 files[key] = File(tree, lang, key, kind)
-        for path in tree.guide_sources(lang):
-            files[f"guides/{path.name}"] = File(tree, lang, f"guides/{path.name}", "guide")
-        for path in sorted((folder / "calculators").glob("*.yml")):
-            files[f"calculators/{path.name}"] = File(tree, lang, f"calculators/{path.name}", "calculator")
+        for kind, sub in (("guide", "guides"), ("calculator", "calculators")):
+            for name in yml_names(f"{folder}/{sub}"):
+                files[f"{sub}/{name}"] = File(tree, lang, f"{sub}/{name}", kind)
         found[lang] = files
     return found
 
@@ -203,13 +215,13 @@ def bulk_allocation() -> Iterator[None]:
 def load_file(file: File) -> None:
     """Read, parse and validate ``file`` with the strict loader; its mistakes become problems."""
     try:
-        file.text = fast.read_text(file.path)
+        raw, file.text = fast.read(file.location)
     except SourceError as exc:
         check = "encoding" if any(word in exc.message for word in _ENCODING_WORDS) else "syntax"
         file.add(check, exc.line, with_fix(exc.message))
         return
     try:
-        file.parsed = fast.parse(file.path, file.text)
+        file.parsed = fast.parse(file.path, file.text, raw)
     except SourceError as exc:
         file.add("syntax", exc.line, with_fix(exc.message))
         return

@@ -47,6 +47,9 @@ _AMBIGUOUS_LENGTH = max(map(len, _AMBIGUOUS_BOOLEANS))
 # What read_text refuses in a decoded text: tabs and control characters (C0 but
 # line ends, DEL, C1).
 _REFUSED_CHARS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The same in the UTF-8 bytes: every byte but C0 controls (line ends aside) and DEL, and C1 controls.
+_ALLOWED_BYTES = bytes(byte for byte in range(256) if not _REFUSED_CHARS.match(chr(byte)) or byte >= 0x80)
+_C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
 
 Path_ = tuple[str | int, ...]
 
@@ -131,7 +134,11 @@ class _StrictLoader(yaml.SafeLoader):
 
 def read_text(path: Path) -> str:
     """Read ``path`` as UTF-8 without a byte-order mark, tabs or control characters."""
-    raw = path.read_bytes()
+    return decoded(path, path.read_bytes())
+
+
+def decoded(path: Path | str, raw: bytes) -> str:
+    """The text of ``raw``, the bytes of ``path``: UTF-8 without a byte-order mark, tabs or control characters."""
     if len(raw) > MAX_BYTES:
         raise SourceError(path, 1, f"file is {len(raw)} bytes, more than {MAX_BYTES}: split it")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -146,8 +153,12 @@ def read_text(path: Path) -> str:
             f"byte 0x{raw[exc.start]:02x} is not UTF-8 (the file was saved in another encoding): "
             "save it as UTF-8",
         ) from None
-    refused = _REFUSED_CHARS.search(text)
-    if refused is not None:
+    # In valid UTF-8 a C0 character or DEL is its own byte and a C1 character is 0xC2 then 0x80-0x9F:
+    # deleting every other byte (in C), then looking for 0xC2 0x80-0x9F where there is a 0xC2, costs
+    # a fraction of a search of the decoded text; that search runs only on a text that has one, for its line.
+    if raw.translate(None, _ALLOWED_BYTES) or (b"\xc2" in raw and _C1_BYTES.search(raw) is not None):
+        refused = _REFUSED_CHARS.search(text)
+        assert refused is not None
         number = text.count("\n", 0, refused.start()) + 1
         line_text = text.split("\n")[number - 1]
         if "\t" in line_text:
@@ -247,6 +258,10 @@ def source_of(
     the text at the '?', libyaml does not, so only libyaml's tree can hold one.
     ``aliases_possible=False``: the caller knows the text has no anchor (so no
     alias: libyaml refuses an alias to no anchor), and nodes are not tracked.
+    ``scripts.sources.fast._walk`` is this walk for a tree libyaml composed
+    without tags (a text with no '!'), which most sources are: a rule changed
+    here changes there (tests/scripts/sources/test_fastload.py compares both
+    loaders on the project's sources and on generated texts).
     """
     lines: dict[Path_, int] = {}
     strings: list[tuple[Path_, str]] = []  # every text with its path, in document order
@@ -341,11 +356,9 @@ def _question_mark(path: Path, line: int) -> SourceError:
 
 def validate(source: Source, schema: str) -> None:
     """Validate against ``schemas/<schema>.schema.json``; report every error with its line."""
-    errors = sorted(
-        schemas.errors(source.data, schema),
-        key=lambda e: (_line(source, e), list(map(str, e.absolute_path))),
-    )
+    errors = schemas.errors(source.data, schema)
     if errors:
+        errors.sort(key=lambda e: (_line(source, e), list(map(str, e.absolute_path))))
         raise SourceErrors([SourceError(source.path, _line(source, e), describe(e)) for e in errors])
 
 
@@ -367,5 +380,5 @@ def load(path: Path, schema: str) -> Source:
 
 __all__ = [
     "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "SCHEMA_DIR", "Source", "SourceError", "SourceErrors",
-    "describe", "load", "parse", "read_text", "source_of", "validate",
+    "decoded", "describe", "load", "parse", "read_text", "source_of", "validate",
 ]

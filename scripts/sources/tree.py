@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,8 @@ class Tree:
         return self.docs / lang
 
     def guide_sources(self, lang: str) -> list[Path]:
-        return sorted((self.lang_dir(lang) / "guides").glob("*.yml"))
+        folder = self.lang_dir(lang) / "guides"
+        return [folder / name for name in yml_names(str(folder))]
 
     def guide_source(self, lang: str, guide_id: str) -> Path:
         return self.lang_dir(lang) / "guides" / f"{guide_id}.yml"
@@ -56,3 +58,17 @@ class Tree:
 
     def calculator_source(self, lang: str, name: str) -> Path:
         return self.lang_dir(lang) / "calculators" / f"{name}.yml"
+
+
+def yml_names(folder: str) -> list[str]:
+    """The names in ``folder`` that end with ``.yml``, sorted: ``sorted(Path(folder).glob("*.yml"))``'s names.
+
+    With os.scandir and plain strings: no pathlib object per file (the corpus
+    lists thousands). Like the glob: hidden names too, whatever each entry is;
+    none for a folder that is absent or not a folder.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entry.name for entry in entries if entry.name.endswith(".yml"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []

@@ -87,6 +87,58 @@ def test_any_text_parses_the_same_with_the_fast_path(text):
     assert outcome(fastload.parse, path, text) == outcome(sources.parse, path, text)
 
 
+@pytest.mark.parametrize("path", PROJECT_SOURCES, ids=lambda p: str(p.relative_to(ROOT / "docs")))
+def test_every_project_source_is_read_as_the_strict_loader_reads_it(path):
+    assert fastload.read(str(path)) == (path.read_bytes(), sources.read_text(path))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"a: b\n", b"", b"\xef\xbb\xbfa: b\n", b"a: b\nc: caf\xe9\n", b"a: b\n\tc: d\n", b"a: \xc2\xab b\nc: d\x07\n",
+     "a: « b »\nc: d\u0085\n".encode(), "a: « b »\u00a0\n".encode(), b"a: " + b"x" * sources.MAX_BYTES + b"\n"],
+    ids=["good", "empty", "bom", "latin-1", "tab", "bell", "c1-after-guillemets", "no-break-space", "too-big"],
+)
+def test_a_file_is_read_and_refused_as_the_strict_loader_reads_it(tmp_path, content):
+    path = tmp_path / "x.yml"
+    path.write_bytes(content)
+
+    def read(function, *args):
+        try:
+            return ("ok", function(*args))
+        except sources.SourceError as exc:
+            return ("error", exc.line, exc.message)
+
+    strict = read(sources.read_text, path)
+    assert read(fastload.read, str(path)) == (strict if strict[0] == "error" else ("ok", (content, strict[1])))
+
+
+@pytest.mark.parametrize("path", PROJECT_SOURCES, ids=lambda p: str(p.relative_to(ROOT / "docs")))
+def test_every_project_source_is_composed_by_libyaml_not_handed_back(path):
+    """The comparisons above would hold if the fast path always called the strict one: it does not."""
+    raw, text = fastload.read(str(path))
+    if fastload._needs_pyyaml(text):
+        pytest.skip("holds what only the strict loader judges")
+    for bytes_read in (None, raw):
+        fast = fastload._parse_with_libyaml(path, text, bytes_read)
+        assert fast is not None
+        strict = sources.parse(path, text)
+        assert (fast.data, list(fast.lines.items()), fast.strings) == (strict.data, list(strict.lines.items()), strict.strings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a":&x b}\n', 'a: ["b":&x c]\n', "a: [? &x b]\n", '{"a":! "no"}\n', 'a: ["b":! "no"]\n', '{"a":!x b}\n',
+     "a: [? !!str b]\n", "a: ! no\n", "a: ! 'no'\n", "a: b!c\nd: 'no!'\n", "a: x&y\nb: [c&d]\n"],
+    ids=["anchor-after-json-key", "anchor-after-json-key-in-list", "anchor-after-explicit-key", "bare-tag-after-json-key",
+         "bare-tag-after-json-key-in-list", "tag-after-json-key", "tag-after-explicit-key", "bare-tag-on-plain",
+         "bare-tag-on-quoted", "exclamation-in-texts", "ampersand-in-texts"],
+)
+def test_an_anchor_or_a_tag_written_anywhere_is_judged_as_the_strict_loader_judges_it(text):
+    path = Path("x.yml")
+    assert outcome(fastload.parse, path, text) == outcome(sources.parse, path, text)
+    assert outcome(fastload.parse, path, text, text.encode()) == outcome(sources.parse, path, text)
+
+
 @pytest.mark.parametrize(
     "text",
     ["a: &x 1\nb: *x\n", "a: no\n", "a: 2024-01-01\n", "a: 1\na: 2\n", "<<: {a: 1}\n", "a: !!binary eA==\n",
@@ -193,6 +245,24 @@ def test_a_single_line_ending_with_a_newline_is_valid_as_jsonschema_says(value, 
     assert schemas.is_valid(data, "guide") is expected
 
 
+def test_the_corpus_finds_and_names_files_as_the_tree_s_paths_do(tmp_path):
+    from tests.scripts.fixtures.kb_tree import make_tree
+
+    tree = make_tree(tmp_path)
+    (tree.lang_dir("de") / "guides" / "notes.txt").write_text("not a source", encoding="utf-8")
+    (tree.lang_dir("it") / "calculators").mkdir(exist_ok=True)
+    (tree.lang_dir("it") / "calculators" / ".draft.yml").write_text("a: b\n", encoding="utf-8")
+    found = corpus.discover(tree)
+    for lang in found:
+        folder = tree.lang_dir(lang)
+        expected = [name for name in ("site.yml", "glossary.yml") if (folder / name).is_file()]
+        expected += [path.relative_to(folder).as_posix() for sub in ("guides", "calculators") for path in sorted((folder / sub).glob("*.yml"))]
+        assert list(found[lang]) == expected
+        for key, file in found[lang].items():
+            assert file.path == folder / key and file.location == str(folder / key)
+    assert "calculators/.draft.yml" in found["it"] and "guides/notes.txt" not in found["de"]
+
+
 def test_the_checker_loads_through_the_fast_path_and_reports_the_strict_loader_s_messages(tmp_path):
     path = tmp_path / "docs" / "fr" / "site.yml"
     path.parent.mkdir(parents=True)
@@ -209,6 +279,36 @@ SCALARS = [
     "1_000", "0x1F", "0o17", "017", "1:20", "1.5", "-.5", ".inf", "-.Inf", ".nan", "1e3", "2001-12-14",
     "2001-12-14t21:59:43.10-05:00", "<<", "=", "!", "&", "*", "0", "00", "T", "Fr", "é", " leading space",
 ]
+
+
+@pytest.mark.parametrize("value", SCALARS)
+def test_the_fast_walk_reads_each_scalar_as_the_strict_loader_reads_it(value):
+    """Plain, quoted and in flow, as a value, an item and a key: the walk resolves what the C composer left untagged."""
+    quoted = '"' + value + '"'
+    text = f"a: {value}\nb:\n  - {value}\n  - {quoted}\nc: [{value}]\nd: {{e: {value}}}\nf: {quoted}\n"
+    for written in (text, f"{value}: x\n", f"{quoted}: x\n", f"g: {{{value}: x}}\n"):
+        path = Path("x.yml")
+        expected = outcome(sources.parse, path, written)
+        assert outcome(fastload.parse, path, written) == expected
+        if not fastload._needs_pyyaml(written) and "!" not in written and expected[0] == "ok":
+            walked = fastload._parse_with_libyaml(path, written)  # the walk itself, not the strict loader behind it
+            assert walked is not None and (walked.data, walked.lines) == expected[1:]
+
+
+def test_a_text_without_a_tag_is_composed_without_a_python_call_per_node():
+    import yaml
+
+    composer = fastload._Untagged(b"a: [1, b, 'no']\nc: {d: ~}\n")
+    try:
+        root = composer.get_single_node()
+    finally:
+        composer.dispose()
+    nodes = [root, *(node for pair in root.value for node in pair)]
+    nodes += [item for node in nodes if isinstance(node, yaml.SequenceNode) for item in node.value]
+    assert {node.tag for node in nodes} == {""}  # left for the walk to resolve
+    source = fastload._walk(Path("x.yml"), root, composer)
+    assert source.data == {"a": [1, "b", "no"], "c": {"d": None}}
+    assert source.lines == {(): 1, ("a",): 1, ("a", 0): 1, ("a", 1): 1, ("a", 2): 1, ("c",): 2, ("c", "d"): 2}
 
 
 @pytest.mark.parametrize("value", SCALARS)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.sources.loader import MAX_BYTES, MAX_DEPTH, SourceError, SourceErrors, load, parse
+from scripts.sources.loader import MAX_BYTES, MAX_DEPTH, SourceError, SourceErrors, load, parse, read_text
 
 GOOD = """\
 id: add-a-client
@@ -86,6 +86,31 @@ def test_a_byte_order_mark_is_refused(tmp_path):
 def test_control_characters_are_refused(tmp_path):
     error = error_of(write(tmp_path, GOOD.replace("Comment", "Com\x07ment")))
     assert error.line == 3 and "U+0007" in error.message
+
+
+# What read_text refuses, written out: C0 controls but line feed and carriage return (tab has its own
+# message), DEL and the C1 controls.
+REFUSED = {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)}
+SWEPT = [*range(0x00, 0x180), 0x2028, 0x200B, 0xFEFF, 0xFFFD, 0x1F600]
+
+
+@pytest.mark.parametrize("code", SWEPT, ids=lambda code: f"U+{code:04X}")
+def test_exactly_the_control_characters_are_refused_wherever_they_stand(tmp_path, code):
+    """Each character on line 4, after a line with French quotes and a no-break space (0xC2 bytes in UTF-8)."""
+    char = chr(code)
+    content = f"# « x »\u00a0\na: b\nc: d\ne: f{char}g\n"
+    path = write(tmp_path, content)
+    if code in REFUSED:
+        with pytest.raises(SourceError) as info:
+            read_text(path)
+        assert info.value.line == 4
+        assert info.value.message == f"control character U+{code:04X}: remove it"
+    elif code == 0x09:
+        with pytest.raises(SourceError, match="tab character") as info:
+            read_text(path)
+        assert info.value.line == 4
+    else:
+        assert read_text(path) == content
 
 
 def test_every_schema_error_is_reported_not_only_the_first(tmp_path):
