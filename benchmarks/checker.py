@@ -71,7 +71,9 @@ def make_tree(root: Path, guides: int, source: Tree | None = None) -> Tree:
 def _restamped(text: str, fr_copy: Path) -> str:
     """A translation stamped with the hash of the fr copy it translates, as ``kb stamp`` would."""
     data = yaml.load(fr_copy.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506 - CSafeLoader
-    return re.sub(rf"^{HASH_KEY}: .*$", f"{HASH_KEY}: {source_hash(data)}", text, count=1, flags=re.MULTILINE)
+    digest = source_hash(data)
+    value = f'"{digest}"' if digest.isdigit() else digest  # as kb stamp writes it: digits alone would be a number
+    return re.sub(rf"^{HASH_KEY}: .*$", f"{HASH_KEY}: {value}", text, count=1, flags=re.MULTILINE)
 
 
 def _renamed(text: str, ids: list[str], suffix: str) -> str:

@@ -153,7 +153,8 @@ def stamp(path: Path, tree: Tree) -> str:
         return f"{shown}: {KEY} {new_hash} is already the hash of {original.shown}{kept}"
     newline = "\r\n" if "\r\n" in translation.text else "\n"
     lines = translation.text.split(newline)
-    line = f"{KEY}: {new_hash}"
+    # A hash of digits alone would be read as a number (and refused by the schema): quoted then.
+    line = f'{KEY}: "{new_hash}"' if new_hash.isdigit() else f"{KEY}: {new_hash}"
     if KEY in translation.source.data:
         index = translation.line_of((KEY,)) - 1
         if not _HASH_LINE.match(lines[index]):

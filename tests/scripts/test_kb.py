@@ -143,6 +143,27 @@ def test_stamp_then_check_shows_no_stale_then_a_change_of_fr_makes_it_stale(tmp_
     assert "docs/de/guides/add-a-client.yml" not in {f.path for f in checks.run(tree, facts=FACTS)}
 
 
+def test_stamp_quotes_a_hash_made_of_digits_alone(tmp_path, capsys):
+    """About one fr text in 300 hashes to twelve digits: unquoted, YAML reads a number and the schema refuses it."""
+    tree = make_tree(tmp_path, stamp=False)
+    fr = tree.lang_dir("fr") / "guides" / "add-a-client.yml"
+    original = fr.read_text(encoding="utf-8")
+    for number in range(100_000):  # a title whose file hashes to digits alone (found by trying, checked below)
+        text = original.replace("Inviter le client", f"Inviter le client {number}")
+        if source_hash(parse(fr, text).data).isdigit():
+            break
+    fr.write_text(text, encoding="utf-8")
+    digits = source_hash(parse(fr, text).data)
+    assert digits.isdigit()
+    target = tree.lang_dir("de") / "guides" / "add-a-client.yml"
+    assert kb_main("stamp", "--root", tree.root, target) == 0
+    assert f'source_hash: "{digits}"' in target.read_text(encoding="utf-8").split("\n")
+    found = {(f.path, f.check) for f in checks.run(tree, facts=FACTS)}
+    assert not {check for path, check in found if path == "docs/de/guides/add-a-client.yml"} - {"numbers"}
+    assert kb_main("stamp", "--root", tree.root, target) == 0
+    assert "already" in capsys.readouterr().out
+
+
 def test_stamp_changes_one_line_only_and_keeps_windows_line_ends(tmp_path):
     tree = make_tree(tmp_path, stamp=False)
     target = write(tree, "it", "site.yml", text_of("it", "site.yml").replace("\n", "\r\n"))
