@@ -4,7 +4,9 @@
 (``http://127.0.0.1:PORT``, no trailing slash); the server stops when the block ends. ``SiteHandler``
 answers as the deployed server does: every ``*/sitemap.xml`` is the root one (Material's language
 selector asks for one next to each page), and a missing page under ``/<lang>/`` is that language's
-``404.html`` (fr's elsewhere) with status 404. Subclass it to add headers or routes (tests/browser/test_csp.py).
+``404.html`` (fr's elsewhere) with status 404. Subclass it to add headers or routes (tests/browser/test_csp.py,
+benchmarks/calculators.py's gzip and byte count); ``handler`` may be a ``functools.partial`` of one that takes
+more arguments. The tests' ``site_url`` fixture (tests/conftest.py) is this server on the session's build.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -55,7 +57,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_folder(site: Path, handler: type[SiteHandler] = SiteHandler) -> Iterator[str]:
+def serve_folder(site: Path, handler: Callable[..., SiteHandler] = SiteHandler) -> Iterator[str]:
     """Serve ``site`` with ``handler`` on a free loopback port for the block; its address."""
     server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -18,16 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks._chromium import ARGS, CHROMIUM
 from benchmarks._project import ROOT, copy_project
 from benchmarks._site_server import serve_folder
 from scripts.sources.tree import LANGUAGES, REFERENCE
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SCHEMES = ("light", "dark")
 # One page of each kind (a guide with tables), as a path inside a language's folder.

@@ -31,10 +31,10 @@ left out (long animation frames say which script ran); goal: under 100 ms.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import email.utils
 import functools
 import gzip
-import http.server
 import io
 import os
 import re
@@ -46,13 +46,10 @@ import tempfile
 import threading
 from pathlib import Path
 
+from benchmarks._chromium import ARGS, CHROMIUM
 from benchmarks._project import copy_project
+from benchmarks._site_server import SiteHandler, serve_folder
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 PAGE = "calculators/pricing/"
 BARE = "bench-bare/"
 # Under this prefix the server serves the same site but answers the snapshot with a 404.
@@ -134,9 +131,9 @@ async (n) => {
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".wasm": "application/wasm", ".json": "application/json"}
+class _Handler(SiteHandler):
+    """The deployed server's answers (benchmarks/_site_server.py), its gzip if asked, and the bytes it sent."""
+
     sent = 0  # response body bytes sent since the server started (one load at a time is measured)
     _lock = threading.Lock()
 
@@ -190,9 +187,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         with _Handler._lock:
             _Handler.sent += source.tell() - before
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
 
 def build(site: Path) -> None:
     """The strict build of a copy of the project (next to ``site``), as `make build` does it, into ``site``."""
@@ -207,12 +201,6 @@ def build(site: Path) -> None:
     (site / BARE).mkdir()
     (site / BARE / "index.html").write_text(BARE_PAGE, encoding="utf-8")
     (site / BARE / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
-
-
-def serve(site: Path, encode: bool) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site), encode=encode))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def ready_load(context, url: str, ready_selector: str) -> tuple[float, int, str | None]:
@@ -361,14 +349,14 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copyfile(args.worker, site / "assets" / "javascripts" / "calculator-worker.mjs")
             print(f"calculators: measuring the worker {args.worker}", flush=True)
         servings = ("gzip", "identity") if args.serve == "both" else (args.serve,)
-        servers = {serving: serve(site, encode=serving == "gzip") for serving in servings}
-        base = servers[servings[0]][1]
-        try:
+        with contextlib.ExitStack() as servers:
+            urls = {serving: servers.enter_context(serve_folder(site, functools.partial(_Handler, encode=serving == "gzip"))) + "/"
+                    for serving in servings}
+            base = urls[servings[0]]
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
-                    targets = load_targets({serving: url for serving, (_, url) in servers.items()}, args.without_snapshot)
-                    times = measure_loads(browser, targets, args.runs)
+                    times = measure_loads(browser, load_targets(urls, args.without_snapshot), args.runs)
                     if args.loads_only:
                         print("\n".join(report_loads(times, args.runs)), flush=True)
                         return 0
@@ -376,9 +364,6 @@ def main(argv: list[str] | None = None) -> int:
                     blocking = measure_blocking(browser, base, args.runs)
                 finally:
                     browser.close()
-        finally:
-            for server, _ in servers.values():
-                server.shutdown()
     print("\n".join(report(times, inputs, args.runs, blocking)), flush=True)
     return 0
 

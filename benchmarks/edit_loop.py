@@ -40,7 +40,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks._net import fetch, free_port
+from benchmarks._net import fetch, free_port, stop
 from benchmarks._project import copy_project
 from benchmarks.site_scale import make_tree
 
@@ -88,18 +88,6 @@ def start(command: list[str], tree: Path, port: int) -> tuple[subprocess.Popen, 
     except BaseException:
         stop(process)
         raise
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Ctrl-C, as a translator stops it (both servers then delete their temporary site); harder if it does not stop."""
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
-        if process.poll() is not None:
-            return
-        os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            continue
 
 
 def edit_seconds(tree: Path, port: int, edit: Edit, original: str, marker: str) -> tuple[float, float]:

@@ -361,34 +361,26 @@ def sitemaps(site: Path, work: Path) -> tuple[int, int, list[str]]:
     except (OSError, SystemExit, RuntimeError) as exc:
         return 0, 0, [f"sitemaps: nginx not available ({exc})"]
     port = free_port()
-    conf = preview.write_config(site, port=port, folder=work / "preview")
-    process = preview.start(conf, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     urls: set[str] = {f"http://127.0.0.1:{port}/sitemap.xml"} | {f"http://127.0.0.1:{port}/{lang}/sitemap.xml" for lang in TRANSLATIONS}
+    for page in ("index.html", "guides/add-a-client/index.html", "calculators/pricing/index.html", "glossary/index.html",
+                 "en/index.html", "de/guides/index.html", "it/calculators/access/index.html", "es/glossary/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        base = f"http://127.0.0.1:{port}/{page.removesuffix('index.html')}"
+        for href in re.findall(r'<a href="([^"]+)" hreflang=', html):  # the language selector's links
+            target = urllib.parse.urljoin(base, href)
+            urls.add(urllib.parse.urljoin(target, "sitemap.xml"))  # next to the alternate page
+    ok, notes = 0, []
     try:
-        for page in ("index.html", "guides/add-a-client/index.html", "calculators/pricing/index.html", "glossary/index.html",
-                     "en/index.html", "de/guides/index.html", "it/calculators/access/index.html", "es/glossary/index.html"):
-            html = (site / page).read_text(encoding="utf-8")
-            base = f"http://127.0.0.1:{port}/{page.removesuffix('index.html')}"
-            for href in re.findall(r'<a href="([^"]+)" hreflang=', html):  # the language selector's links
-                target = urllib.parse.urljoin(base, href)
-                urls.add(urllib.parse.urljoin(target, "sitemap.xml"))  # next to the alternate page
-        ok, notes = 0, []
-        for _ in range(50):  # nginx starting
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()  # noqa: S310 - our local server
-                break
-            except OSError:
-                time.sleep(0.1)
-        for url in sorted(urls):
-            try:
-                with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our local server
-                    ok += response.status == 200
-            except urllib.error.HTTPError as exc:
-                notes.append(f"sitemaps: {url} answered {exc.code}")
-        return len(urls), ok, notes
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+        with preview.started(site, port, work / "preview"):
+            for url in sorted(urls):
+                try:
+                    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our local server
+                        ok += response.status == 200
+                except urllib.error.HTTPError as exc:
+                    notes.append(f"sitemaps: {url} answered {exc.code}")
+    except RuntimeError as exc:  # nginx refused the configuration, stopped or never answered
+        notes.append(f"sitemaps: {exc}")
+    return len(urls), ok, notes
 
 
 # --- The table ----------------------------------------------------------------------------------------------------

@@ -16,13 +16,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
+from benchmarks._chromium import ARGS, CHROMIUM
 from benchmarks._net import free_port
 from benchmarks._project import ROOT
-from benchmarks.accessibility import ARGS, CHROMIUM, build_site
+from benchmarks.accessibility import build_site
 from scripts.site import preview
 from scripts.sources.tree import REFERENCE
 
@@ -60,21 +59,6 @@ def lost_points(report: dict) -> list[str]:
     return lost
 
 
-def serve_with_nginx(site: Path, folder: Path) -> tuple[str, subprocess.Popen]:
-    port = free_port()
-    conf = preview.write_config(site, port, folder)
-    process = preview.start(conf, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"{url}/", timeout=5).close()  # noqa: S310 - our loopback server
-            return url, process
-        except OSError:
-            time.sleep(0.1)
-    process.terminate()
-    raise RuntimeError(f"nginx not answering: {(folder / 'error.log').read_text(encoding='utf-8')}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build a copy of the project)")
@@ -86,8 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         site = args.site or build_site(tmp)
-        base, nginx = serve_with_nginx(site.resolve(), tmp / "nginx")
-        try:
+        with preview.started(site.resolve(), free_port(), tmp / "nginx") as base:
             print(f"Lighthouse {json.loads((ROOT / 'node_modules/lighthouse/package.json').read_text())['version']}"
                   f" on {base} (nginx), language {args.lang}; target {TARGET}+")
             print(f"{'page':8} {'form':8} " + " ".join(f"{name:>14}" for name in CATEGORIES))
@@ -100,9 +83,6 @@ def main(argv: list[str] | None = None) -> int:
                     if args.details:
                         for line in lost_points(report):
                             print(f"    {line}")
-        finally:
-            nginx.terminate()
-            nginx.wait(timeout=30)
     return 1 if below else 0
 
 

@@ -7,17 +7,15 @@ runs in a copy of the project, never in the working tree.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from benchmarks._project import ROOT, copy_project
+from benchmarks._site_server import serve_folder
 
 # What a build in a project writes there: pages, wheel, site.
 BUILD_OUTPUTS = ("docs", "build", ".cache/wheel", "calculators.egg-info", "site")
@@ -60,20 +58,8 @@ def built_site(built_project) -> Path:
     return built_project / "site"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".wasm": "application/wasm", ".json": "application/json"}
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    """The built site served on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """The built site served on a free loopback port as the README's server answers it (sitemaps, 404 pages)."""
+    with serve_folder(built_site) as url:
+        yield url

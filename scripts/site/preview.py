@@ -11,6 +11,7 @@ runtime's precompressed copies, the rest on the fly), a 404 page
 per language and the ``sitemap.xml`` answer Material's language selector asks
 for. Around it, only what lets nginx run as any user without touching ``/etc``
 or ``/var``: pid file, logs and temporary files under the preview folder.
+:func:`started` runs it for a block (the browser tests, the hostile and Lighthouse benchmarks).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ import pwd
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from scripts.site import headers
@@ -33,6 +38,7 @@ HEADERS_INCLUDE = "snippets/kb-headers.conf"
 SYSTEM_MIME_TYPES = Path("/etc/nginx/mime.types")
 # Non-root users' PATH has no /usr/sbin on Debian.
 NGINX_PATHS = ("/usr/sbin/nginx", "/usr/local/sbin/nginx")
+START_TIMEOUT_S = 30  # until nginx answers, on a busy machine
 
 
 def server_block(root: str | Path, listen: str = "80") -> str:
@@ -120,9 +126,42 @@ def check(conf: str | Path) -> None:
 
 
 def start(conf: str | Path, **popen) -> subprocess.Popen:
-    """Start nginx on ``conf`` in the background (the tests); stop it with ``terminate()`` then ``wait()``."""
+    """Start nginx on ``conf`` in the background; stop it with ``terminate()`` then ``wait()`` (or use :func:`started`)."""
     check(conf)
     return subprocess.Popen(command(conf), **popen)  # noqa: S603 - nginx, our own configuration
+
+
+@contextmanager
+def started(site_dir: str | Path, port: int, folder: str | Path, timeout: float = START_TIMEOUT_S) -> Iterator[str]:
+    """nginx serving ``site_dir`` on 127.0.0.1:``port`` (configuration, pid and logs in ``folder``) for the block.
+
+    Gives the address (``http://127.0.0.1:PORT``, no trailing slash) once ``/`` answers; a RuntimeError with
+    nginx's error log if it stops or does not answer within ``timeout`` seconds. Stopped when the block ends.
+    """
+    conf = write_config(site_dir, port, folder)
+    url = f"http://127.0.0.1:{port}"
+    log = Path(conf).parent / "error.log"
+
+    def said() -> str:
+        return log.read_text(encoding="utf-8", errors="replace") if log.is_file() else "(no error.log)"
+
+    process = start(conf, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"nginx stopped: {said()}")
+            try:
+                urllib.request.urlopen(f"{url}/", timeout=5).close()  # noqa: S310 - our loopback nginx
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx not answering after {timeout} s: {said()}") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def run(conf: str | Path) -> None:

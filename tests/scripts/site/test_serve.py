@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import textwrap
@@ -29,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks._net import fetch, free_port
+from benchmarks._net import fetch, free_port, stop
 from scripts.checks import runner
 from scripts.site import serve
 from scripts.sources.corpus import load
@@ -191,13 +190,7 @@ def server(tmp_path_factory):
             time.sleep(0.5)
         yield root, url
     finally:
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):  # Ctrl-C first: the server deletes its site
-            if process.poll() is None:
-                os.killpg(process.pid, sig)
-                try:
-                    process.wait(timeout=60)
-                except subprocess.TimeoutExpired:
-                    continue
+        stop(process)  # Ctrl-C first: the server deletes its site
         log.close()
 
 
