@@ -27,9 +27,10 @@ A ``site.yml`` names the language's site, its navigation and the words of the fr
 every page (and the 404 page), and a changed title of a page in the navigation (the
 glossary, a calculator) shows on every page: that language alone is rendered again, whole,
 with the objects its build made (its options set again from site.yml, its navigation made
-again), first its home page and the pages the browsers show (the server remembers the last
-pages asked for, and the page each open tab's live-reload request comes from), which are
-published at once; then every other page and its 404 page. The other languages are not touched. Anything else (a guide added or removed,
+again), first its home page, the pages the browsers show (the server remembers the last
+pages asked for, and the page each open tab's live-reload request comes from) and a page of
+the navigation whose title changed, which are published at once; then every other page and
+its 404 page (a guide index of 1,000 guides alone takes seconds). The other languages are not touched. Anything else (a guide added or removed,
 mkdocs.yml, overrides/, docs/assets/) is followed by a full build in this process; a change
 of code (calculators/, scripts/, schemas/) restarts the server. Run: ``python -m
 scripts.site.serve [--port 8000]`` (what ``make serve`` does).
@@ -189,6 +190,14 @@ class Change:
     restart: bool = False
 
 
+def watched(tree: Tree, path: Path) -> bool:
+    """Whether a save of ``path`` may ask for a rebuild: not the server's own pages, nor a file beside
+    mkdocs.yml but mkdocs.yml (a log written there would be a save, and its own line another one, forever)."""
+    if path.suffix in IGNORED_SUFFIXES or "__pycache__" in path.parts:
+        return False
+    return path.name in FULL_BUILD or path.parent.resolve() != tree.root.resolve()
+
+
 def classify(tree: Tree, paths: Iterable[Path], corpus: Corpus) -> Change:
     """What the saved ``paths`` ask for: a known source is rebuilt on its own; a source added or removed, a full build; code, a restart."""
     change = Change()
@@ -297,15 +306,22 @@ class Site:
             by_lang.setdefault(lang, set()).add(key)
         # A site.yml: its language is built again, whole (frame words, navigation, 404 page).
         whole = {lang for lang, saved_keys in by_lang.items() if "site.yml" in saved_keys}
-        wanted = {lang: {page_of(key) for key in saved_keys} | (self._open_pages(lang) if lang in whole else set()) for lang, saved_keys in by_lang.items()}
-        # First the saved sources' own pages, and in a language built whole the pages the browsers show:
-        # written, rendered, shown (the browsers reload);
-        pages, render_errors = self._render(wanted)
+        # (a site.yml's own page is the home page: first only when it is open, or when no page of its language is)
+        wanted = {
+            lang: {page_of(key) for key in saved_keys if key != "site.yml"} | (self._open_pages(lang) if lang in whole else set())
+            for lang, saved_keys in by_lang.items()
+        }
+        # First the saved sources' own pages, in a language built whole the pages the browsers show, and a page
+        # of the navigation whose title changes (its title shows on every page): written, rendered, shown (the
+        # browsers reload). The navigation's other pages keep the titles MkDocs read (it keeps its Page objects).
+        in_nav = {self.tree.lang_dir(lang) / relative for lang in by_lang for relative in self._navigation_pages(lang)}
+        pages, render_errors = self._render({lang: wanted[lang] | self._navigation_pages(lang) for lang in by_lang})
         if render_errors:
             self._show_errors(render_errors)
             return
-        for lang in set(wanted) - whole:
-            if self._navigation_changes(lang, pages):  # the title shows in every page's navigation
+        retitled = {path for path, text in pages.items() if path in in_nav and title_of(text) != title_of(self.markdown.get(path))}
+        for lang in set(by_lang) - whole:
+            if any(path.is_relative_to(self.tree.lang_dir(lang)) for path in retitled):  # on every page of the language
                 whole.add(lang)
                 more, render_errors = self._render({lang: self._open_pages(lang) - wanted[lang]})
                 if render_errors:
@@ -313,6 +329,8 @@ class Site:
                     return
                 pages.update(more)
                 wanted[lang] |= self._open_pages(lang)
+        wanted_paths = {self.tree.lang_dir(lang) / relative for lang, relatives in wanted.items() for relative in relatives}
+        pages = {path: text for path, text in pages.items() if path in wanted_paths or path in retitled}
         self.errors = []
         self._write(pages)
         # (an open page that is not generated from a source, the status page: on disk already)
@@ -354,19 +372,18 @@ class Site:
                     del self._seen[next(iter(self._seen))]
 
     def _open_pages(self, lang: str) -> set[str]:
-        """The pages of ``lang`` the browsers showed last (relative to its folder: "guides/x.md"), its home page too."""
+        """The pages of ``lang`` the browsers showed last (relative to its folder: "guides/x.md"); none: its home page."""
         kept = self.keep.languages.get(lang)
-        if kept is None:
-            return {"index.md"}
-        by_url = {"/" + file.url: file.src_uri for file in kept.files.documentation_pages()}
+        by_url = {"/" + file.url: file.src_uri for file in kept.files.documentation_pages()} if kept is not None else {}
+        by_url["/" if lang == REFERENCE else f"/{lang}/"] = f"{lang}/index.md"  # fr's home is "./" to MkDocs
         with self._seen_lock:
             seen = list(self._seen)
-        found = {"index.md"}
+        found = set()
         for url in seen:
             src_uri = by_url.get(url) or by_url.get(url.removesuffix("index.html"))
             if src_uri is not None and src_uri.startswith(lang + "/"):
                 found.add(src_uri.removeprefix(lang + "/"))
-        return found
+        return found or {"index.md"}
 
     def _check(self, saved: set[tuple[str, str]]) -> set[tuple[str, str]]:
         """Reload the saved sources and what is checked with them, run the checks on those; the (lang, key) checked."""
@@ -386,15 +403,10 @@ class Site:
         self.status_pending |= any(self.findings.get(k, []) != v for k, v in old_findings.items())
         return keys
 
-    def _navigation_changes(self, lang: str, pages: dict[Path, str]) -> bool:
-        """Whether a page of ``lang``'s navigation (the glossary, a calculator...) gets another title."""
+    def _navigation_pages(self, lang: str) -> set[str]:
+        """The pages of ``lang``'s navigation (relative to its folder: "glossary.md")."""
         kept = self.keep.languages.get(lang)
-        in_nav = {page.file.src_uri for page in kept.nav.pages} if kept is not None else set()
-        for path, text in pages.items():
-            relative = path.relative_to(self.tree.docs).as_posix()
-            if relative in in_nav and title_of(text) != title_of(self.markdown.get(path)):
-                return True
-        return False
+        return {page.file.src_uri.removeprefix(lang + "/") for page in kept.nav.pages} if kept is not None else set()
 
     def _show_errors(self, errors: list) -> None:
         errors = sorted({str(error): error for error in errors}.values(), key=lambda e: (str(e.path), e.line))
@@ -477,7 +489,6 @@ class Site:
                     kept.nav = config.plugins.on_nav(get_navigation(kept.files, config), config=config, files=kept.files)
                     quiet.setLevel(level)
                     self._built[lang] = set()
-                    src_uris = [*src_uris, *(page.file.src_uri for page in kept.nav.pages)]
                 if lang in finish:
                     src_uris = [*src_uris, *(file.src_uri for file in doc_files if file.src_uri not in self._built.get(lang, ()))]
                 search.search_index = type(search.search_index)(**search.config)
@@ -575,7 +586,7 @@ class Server(LiveReloadServer):
                     return
                 names = [event.src_path, getattr(event, "dest_path", "")]
                 changed = [Path(os.fsdecode(name)) for name in names if name]
-                changed = [p for p in changed if p.suffix not in IGNORED_SUFFIXES and "__pycache__" not in p.parts]
+                changed = [p for p in changed if watched(server.site.tree, p)]
                 if not changed:
                     return
                 with server._changed_lock:
