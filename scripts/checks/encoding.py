@@ -14,7 +14,7 @@ import unicodedata
 from ftfy import badness
 
 from scripts.checks.base import FORBIDDEN_CHARACTERS, Check, Context, register
-from scripts.checks.text import dotted, strings
+from scripts.checks.text import dotted, strings, unusual, unusual_in
 
 # The letters and signs of the five languages. Their UTF-8 bytes read in a
 # legacy code page give the mis-decoded forms ("rĂ©seau" for "réseau").
@@ -79,17 +79,22 @@ _SUSPECT = re.compile(
 # innocent unless a lead and one of its second characters are both present,
 # and only then (rarely) does the regex say whether they are side by side.
 _INNOCENT = frozenset(map(chr, range(0x80))) | _LETTERS_ALL | frozenset(SIGNS)
+# A second character may be ASCII (the space that replaced a no-break space): looked up in the text itself.
+_SECONDS = {
+    lead: (frozenset(c for c in seconds if not c.isascii()), tuple(sorted(c for c in seconds if c.isascii())))
+    for lead, seconds in _SECOND_CHARS.items()
+}
 
 
-def suspect(text: str) -> bool:
-    """Whether ``text`` is worth a closer look: ``_SUSPECT`` finds something in it."""
+def suspect(text: str, rest: str | None = None) -> bool:
+    """Whether ``text`` is worth a closer look: ``_SUSPECT`` finds something in it (``rest``: ``unusual(text)``)."""
     if text.isascii():
         return False
-    chars = set(text)
+    chars = set(unusual(text) if rest is None else rest)  # ASCII is innocent: only the others matter
     if not chars <= _INNOCENT:
         return True
-    for lead, seconds in _SECOND_CHARS.items():
-        if lead in chars and not seconds.isdisjoint(chars):
+    for lead, (seconds, ascii_seconds) in _SECONDS.items():
+        if lead in chars and (not seconds.isdisjoint(chars) or any(c in text for c in ascii_seconds)):
             return _SUSPECT.search(text) is not None
     return False
 
@@ -158,10 +163,11 @@ class Encoding(Check):
     def run(self, context: Context) -> None:
         file = context.file
         assert file.parsed is not None
+        rest = unusual_in(file)  # every forbidden or suspect character of the file, in a few characters
         # YAML escapes ("\u202e", "\e") make characters the raw text does not show.
-        if "\\" in file.text or FORBIDDEN_CHARACTERS.search(file.text):
+        if "\\" in file.text or FORBIDDEN_CHARACTERS.search(rest):
             self._forbidden(context)
-        if not suspect(file.text):
+        if not suspect(file.text, rest):
             return
         for where, text in strings(file):
             if suspect(text):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from calculators.grammar import EXTERNAL_TARGET, INTERNAL_TARGET, LINK_DESTINATION, link_destinations
 from scripts.checks.base import Check, Context, register
-from scripts.checks.text import URL, dotted, texts
+from scripts.checks.text import dotted, texts, url_pattern
 from scripts.sources.corpus import File
 from scripts.sources.tree import CALCULATORS, REFERENCE
 
@@ -73,11 +73,17 @@ class Links(Check):
                         problem = _guide_problem(target, None, here, reference)
                         if problem:
                             self.add(context, file.line_of(("journeys", name, index)), f"journeys.{name}: {problem}")
+        # Each text's link destinations, kept for this file's comparison with fr (and theirs with this one, in fr).
+        destinations = file.__dict__["_link_destinations"] = {}
+        known = context.run.per_language(_problems, file.lang)  # target -> what is wrong with it ("" if nothing)
         for where, text in texts(file):
             if "](" not in text:
                 continue
-            for target in link_destinations(text):
-                problem = _target_problem(target, here, reference)
+            targets = destinations[where] = link_destinations(text)
+            for target in targets:
+                problem = known.get(target)
+                if problem is None:
+                    problem = known[target] = _target_problem(target, here, reference)
                 if problem:
                     self.add(context, file.line_of(where, target), f"{dotted(where)}: {problem}")
         if context.ref is not None:
@@ -86,10 +92,16 @@ class Links(Check):
     def _against_fr(self, context: Context) -> None:
         file, ref = context.file, context.ref
         assert ref is not None
+        fr_memo = ref.__dict__.setdefault("_link_targets", {})
+        fr_destinations = ref.__dict__.get("_link_destinations", {})  # fr's own run found them (unless only= left it out)
+        destinations = file.__dict__.get("_link_destinations", {})
         for fpath, tpath, fr_text, tr_text in context.pairs:
             if "](" not in fr_text and "](" not in tr_text and "://" not in fr_text and "://" not in tr_text:
                 continue
-            fr_list, tr_list = _fr_link_targets(ref, fpath, fr_text), _link_targets(tr_text)
+            fr_list = fr_memo.get(fpath)
+            if fr_list is None:  # read once per run for the four translations that compare with it
+                fr_list = fr_memo[fpath] = _link_targets(fr_text, fr_destinations.get(fpath))
+            tr_list = _link_targets(tr_text, destinations.get(tpath))
             if fr_list == tr_list:
                 continue  # the same targets in the same order (most texts): nothing to count
             fr_targets, tr_targets = Counter(fr_list), Counter(tr_list)
@@ -119,18 +131,20 @@ class Links(Check):
                 )
 
 
-def _fr_link_targets(ref: File, fpath: tuple, fr_text: str) -> list[str]:
-    """``_link_targets(fr_text)``, read once per run for the four translations that compare with it."""
-    memo = ref.__dict__.setdefault("_link_targets", {})
-    if fpath not in memo:
-        memo[fpath] = _link_targets(fr_text)
-    return memo[fpath]
+def _link_targets(text: str, destinations: list[str] | None = None) -> list[str]:
+    """The link destinations of ``text`` (``destinations``, when already read), then its bare URLs."""
+    if destinations is None:
+        destinations = link_destinations(text) if "](" in text else []  # (each destination follows a "](")
+    if "://" not in text:
+        return destinations
+    text = LINK_DESTINATION.sub("] ", text)
+    bare = url_pattern(text).findall(text)
+    return destinations + [url for url in bare if "://" in url]
 
 
-def _link_targets(text: str) -> list[str]:
-    targets = link_destinations(text)
-    bare = URL.findall(LINK_DESTINATION.sub("] ", text)) if "://" in text else []
-    return targets + [url for url in bare if "://" in url]
+def _problems(_files: object, _lang: str) -> dict[str, str]:
+    """What is wrong with each link target of a language, worked out once per run (a target is one word)."""
+    return {}
 
 
 def _target_problem(target: str, here: Language, reference: Language) -> str:

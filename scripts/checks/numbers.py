@@ -10,14 +10,21 @@ import re
 from decimal import Decimal
 
 from scripts.checks.base import Check, Context, register
-from scripts.checks.text import dotted, prose
+from scripts.checks.text import dotted, prose, unusual_in
 from scripts.sources.corpus import File
 
 _SEPARATORS = " \u00a0\u202f’'.,"
-_NUMBER = re.compile(r"(?<![\w.,’'])(\d+(?:[" + _SEPARATORS + r"]\d+)*)(?:[ \u00a0\u202f]?%)?")
+# A figure starts with a digit not preceded by a letter, digit, '.', ',' or apostrophe: (?<![\w.,’'])\d+..., with the
+# look-behind written after the first digit, so that the regex engine looks for a digit first instead of trying
+# the look-behind at every character.
+_FIGURE = r"\d(?<![\w.,’']\d)\d*(?:[" + _SEPARATORS + r"]\d+)*"
+_NUMBER = re.compile(r"(" + _FIGURE + r")(?:[ \u00a0\u202f]?%)?")
+# The same matches, as written (no group): two texts with the same list of them have the same figures.
+_WRITTEN = re.compile(_FIGURE + r"(?:[ \u00a0\u202f]?%)?")
 _SPLIT_NUMBER = re.compile("([" + _SEPARATORS + "])")
 _SEPARATOR_CLASS = {" ": " ", "\u00a0": " ", "\u202f": " ", "’": "'", "'": "'", ".": ".", ",": ","}
 _DIGIT = re.compile(r"\d")
+_UNSEEN = object()
 
 
 def numbers(text: str) -> list[tuple[str, frozenset[Decimal]]]:
@@ -72,9 +79,23 @@ class Numbers(Check):
     def run(self, context: Context) -> None:
         ref, file = context.ref, context.file
         assert ref is not None
+        # fr's figures as written, once per run for the four translations (None: fr's text has no digit at all).
+        written = ref.__dict__.setdefault("_figures_written", {})
+        # A decimal digit other than 0-9 (Arabic-Indic, fullwidth...) can only be in a text if the file has one
+        # (or a YAML escape): without, a digit is one of ten substring searches, not a regex over the text.
+        other_digits = "\\" in file.text or _DIGIT.search(unusual_in(file)) is not None
         for fpath, tpath, fr_text, tr_text in context.pairs:
-            if _DIGIT.search(fr_text) is None and _DIGIT.search(tr_text) is None:
-                continue
+            fr_written = written.get(fpath, _UNSEEN)
+            if fr_written is _UNSEEN:
+                fr_written = written[fpath] = _WRITTEN.findall(prose(fr_text)) if _DIGIT.search(fr_text) else None
+            if fr_written is None and not (
+                "0" in tr_text or "1" in tr_text or "2" in tr_text or "3" in tr_text or "4" in tr_text
+                or "5" in tr_text or "6" in tr_text or "7" in tr_text or "8" in tr_text or "9" in tr_text
+                or (other_digits and _DIGIT.search(tr_text) is not None)
+            ):
+                continue  # no digit in either text
+            if _WRITTEN.findall(prose(tr_text)) == (fr_written or []):
+                continue  # fr's figures, written the same, in the same order: each matches its own
             unmatched_fr = list(_fr_numbers(ref, fpath, fr_text))
             extra = []
             for token, values in numbers(tr_text):

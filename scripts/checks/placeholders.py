@@ -72,15 +72,22 @@ class Placeholders(Check):
     def _against_fr(self, context: Context) -> None:
         file, ref = context.file, context.ref
         assert ref is not None
+        fr_memo = ref.__dict__.setdefault("_placeholders", {})
         for fpath, tpath, fr_text, tr_text in context.pairs:
             if "{" not in fr_text and "{" not in tr_text:
                 continue
-            where = f"{ref.shown}:{ref.line_of(fpath)}"
-            for pattern, (left, right) in ((FACT, ("{{ ", " }}")), (PARAMETER, ("{", "}"))):
-                fr_found, tr_found = pattern.findall(fr_text), pattern.findall(tr_text)
+            fr_lists = fr_memo.get(fpath)
+            if fr_lists is None:  # read once per run for the four translations that compare with it
+                fr_lists = fr_memo[fpath] = (FACT.findall(fr_text), PARAMETER.findall(fr_text))
+            where = ""  # fr's place, written when a difference is found
+            for pattern, fr_found, (left, right) in (
+                (FACT, fr_lists[0], ("{{ ", " }}")), (PARAMETER, fr_lists[1], ("{", "}")),
+            ):
+                tr_found = pattern.findall(tr_text)
                 miswritten_too = pattern is PARAMETER and file.kind == "calculator"
                 if fr_found == tr_found and not miswritten_too:
                     continue  # the same names in the same order (most texts): nothing to count
+                where = where or f"{ref.shown}:{ref.line_of(fpath)}"
                 fr_names, tr_names = Counter(fr_found), Counter(tr_found)
                 if miswritten_too:
                     # a miswritten {Min} is reported as such above, not also as fr's {min} missing

@@ -32,10 +32,12 @@ class Untranslated(Check):
         ref = context.ref
         assert ref is not None
         for fpath, tpath, fr_text, tr_text in context.pairs:
-            if fr_text != tr_text and (
-                fr_text.split(None, 1)[:1] != tr_text.split(None, 1)[:1] or fr_text.split() != tr_text.split()
-            ):
-                continue  # (the first word first: most texts differ there, and it is cheap)
+            if fr_text != tr_text:
+                first, other = fr_text[:1], tr_text[:1]
+                if first != other and not first.isspace() and not other.isspace():
+                    continue  # the first words differ from their first letter (most texts): no split at all
+                if fr_text.split(None, 1)[:1] != tr_text.split(None, 1)[:1] or fr_text.split() != tr_text.split():
+                    continue  # (the first word first: most other texts differ there, and it is cheap)
             words = _WORD.findall(_ALLOWED.sub(" ", prose(tr_text)))
             if len(words) >= UNTRANSLATED_MIN_WORDS or sum(map(len, words)) >= UNTRANSLATED_MIN_LETTERS:
                 excerpt = tr_text if len(tr_text) <= 60 else tr_text[:57] + "..."

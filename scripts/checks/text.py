@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter, not_
 from typing import Any
 
 from calculators.grammar import FACT, LINK_DESTINATION, PARAMETER_LIKE
@@ -29,6 +31,10 @@ LANGUAGE_SPECIFIC_PATHS = {"glossary": ("terms.*.forbidden",), "site": ("apply_u
 
 # Bare addresses in a text (links are read through calculators.grammar).
 URL = re.compile(r"\bhttps?://[^\s)>\]\"]+|\bmailto:[^\s)>\]]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+# Its first branch alone, for a text without "@" or "mailto:" (where the others cannot match): the same
+# matches, without trying an e-mail address at each word; "\bh" written h(?<!\wh) so that the engine
+# looks for an "h" first.
+_WEB_URL = re.compile(r"h(?<!\wh)ttps?://[^\s)>\]\"]+")
 SPACES = re.compile(r"\s+")
 
 Pair = tuple[tuple, tuple, str, str]  # fr path, translation path, fr text, translated text
@@ -61,24 +67,6 @@ _NOT_TEXT_NOR_SPECIFIC = {
 }
 
 
-def _ending_keys(skip: dict[str, Trie]) -> frozenset[str]:
-    """The keys that end a pattern of ``skip``: a path without any of them is never skipped."""
-    found: set[str] = set()
-
-    def visit(node: Trie) -> None:
-        for key, below in node.items():
-            if below.end:
-                found.add(key)
-            visit(below)
-
-    for root in skip.values():
-        visit(root)
-    return frozenset(found)
-
-
-_ENDING = {id(table): _ending_keys(table) for table in (_NOT_TEXT, _NOT_TEXT_NOR_SPECIFIC)}
-
-
 def strings(file: File) -> list[tuple[tuple, str]]:
     """Every string of a parsed file, ids included, with its path: walked once per file and shared
     (the unsafe and encoding checks read them all, ``texts`` picks the translated ones)."""
@@ -95,14 +83,29 @@ def texts(file: File, *, with_specific: bool = True) -> list[tuple[tuple, str]]:
     assert file.source is not None
     cache = file.__dict__.setdefault("_texts", {})
     if with_specific not in cache:
-        table = _NOT_TEXT if with_specific else _NOT_TEXT_NOR_SPECIFIC
-        skip, ending = table[file.kind], _ENDING[id(table)]
-        # Most paths hold no key that ends a pattern (a set test in C); only the others walk the patterns.
-        cache[with_specific] = [
-            (where, text) for where, text in strings(file)
-            if ending.isdisjoint(where) or not _skipped(where, skip)
-        ]
+        skip = (_NOT_TEXT if with_specific else _NOT_TEXT_NOR_SPECIFIC)[file.kind]
+        found = strings(file)
+        # Whether a string is left out depends on its path alone: each path is looked up in the patterns once.
+        known = _LEFT_OUT[id(skip)]
+        flags = list(map(known.get, map(_PATH, found)))
+        if None in flags:
+            if len(known) > _LEFT_OUT_LIMIT:
+                known.clear()
+            for index, flag in enumerate(flags):
+                if flag is None:
+                    where = found[index][0]
+                    flags[index] = known[where] = _skipped(where, skip)
+        cache[with_specific] = list(compress(found, map(not_, flags)))
     return cache[with_specific]
+
+
+_PATH = itemgetter(0)
+# Pattern table -> path -> whether ``leaves(..., skip=table)`` leaves the string at that path out. Paths, not
+# texts: the same few hundred recur in every file of a kind (title, sections.0.steps.1...).
+_LEFT_OUT: dict[int, dict[tuple, bool]] = {
+    id(skip): {} for table in (_NOT_TEXT, _NOT_TEXT_NOR_SPECIFIC) for skip in table.values()
+}
+_LEFT_OUT_LIMIT = 100_000
 
 
 def _skipped(where: tuple, skip: Trie) -> bool:
@@ -148,7 +151,31 @@ def may_hold(file: File, *characters: str) -> bool:
     """Whether a text of ``file`` may hold one of ``characters``: its raw text has one, or a backslash
     (a YAML escape such as "\\x7b" writes a character the raw text does not show)."""
     text = file.text
-    return "\\" in text or any(character in text for character in characters)
+    if "\\" in text:
+        return True
+    for character in characters:
+        if character in text:
+            return True
+    return False
+
+
+# Printable ASCII and the newline: dropped from a text's UTF-8 bytes at C speed by ``unusual``.
+_PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\n"
+
+
+def unusual(text: str) -> str:
+    """The characters of ``text`` other than printable ASCII and the newline, in order (a few, in most texts):
+    where control, invisible, mis-decoded or non-ASCII characters are looked for. UTF-8 continuation bytes are
+    never ASCII, so deleting the ASCII bytes keeps every other character whole; a lone surrogate stays itself."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES).decode("utf-8", "surrogatepass")
+
+
+def unusual_in(file: File) -> str:
+    """``unusual(file.text)``, worked out once per file for the checks that read it (encoding, numbers)."""
+    found = file.__dict__.get("_unusual")
+    if found is None:
+        found = file.__dict__["_unusual"] = unusual(file.text)
+    return found
 
 
 def dotted(where: tuple) -> str:
@@ -162,6 +189,13 @@ def prose(text: str) -> str:
         text = PARAMETER_LIKE.sub(" ", FACT.sub(" ", text))
     if "](" in text:
         text = LINK_DESTINATION.sub("] ", text)
-    if "@" in text or "://" in text or "mailto:" in text:
+    if "@" in text or "mailto:" in text:
         text = URL.sub(" ", text)
+    elif "://" in text:
+        text = _WEB_URL.sub(" ", text)
     return text
+
+
+def url_pattern(text: str) -> re.Pattern:
+    """``URL``, or its first branch alone when ``text`` has no "@" nor "mailto:" (the same matches, sooner)."""
+    return URL if "@" in text or "mailto:" in text else _WEB_URL

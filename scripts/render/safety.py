@@ -124,9 +124,11 @@ _MARKDOWN.validateLink = lambda url: True
 def _destinations(value: str) -> list[str]:
     """Every link and image destination of ``value``: what a CommonMark parser finds (links, images,
     reference definitions inside lists, quotes or over two lines), and what the patterns find on top."""
-    found = [m.group(1) for pattern in _DESTINATIONS for m in pattern.finditer(value)]
+    # The first pattern needs "](" and the second "]:": most texts have only one of them, or none.
+    found = _DESTINATIONS[0].findall(value) if "](" in value else []  # (its one group: the destination)
     if "]:" not in value:
         return found  # no reference definition: the inline patterns find every destination (parsing costs more)
+    found.extend(m.group(1) for m in _DESTINATIONS[1].finditer(value))
     env: dict = {}
     tokens = _MARKDOWN.parse(value, env)
     found.extend(reference["href"] for reference in env.get("references", {}).values())
@@ -169,14 +171,21 @@ def check_source(source: Source) -> None:
         raise known[1]
 
 
-def problems(source: Source, strings: list[tuple[tuple, str]] | None = None) -> list[SourceError]:
-    """Every unsafe text of ``source``, each at its line (``strings``: its (path, string) pairs, if already listed)."""
-    # The folder's name from the path's string: pathlib's .parent costs more than the whole check of most files.
-    calculator = os.path.basename(os.path.dirname(os.fspath(source.path))) == "calculators"
+def problems(
+    source: Source, strings: list[tuple[tuple, str]] | None = None, *, calculator: bool | None = None
+) -> list[SourceError]:
+    """Every unsafe text of ``source``, each at its line (``strings``: its (path, string) pairs, if already listed;
+    ``calculator``: whether it is a calculator's texts, if the caller knows: else read from its folder's name)."""
+    if calculator is None:
+        # The folder's name from the path's string: pathlib's .parent costs more than the whole check of most files.
+        calculator = os.path.basename(os.path.dirname(os.fspath(source.path))) == "calculators"
     errors = []
     for where, value in _strings(source.data) if strings is None else strings:
-        if "<" not in value and "{" not in value and "]" not in value and "&" not in value and '"' not in value and "`" not in value:
-            continue  # each finder needs one of these (raw HTML, attribute list, link, entity, quote): most texts pass here
+        if "<" not in value and "{" not in value and "]" not in value and "&" not in value and (
+            where != ("site_name",) or ('"' not in value and "`" not in value)
+        ):
+            continue  # each finder needs one of these (raw HTML, attribute list, link, entity; the site name's
+            # quotes): most texts pass here
         found = (_raw_html(value) or _entity(value)) if calculator and where not in _CALCULATOR_MARKDOWN else _markdown_problem(value)
         if found is None and where == ("site_name",):
             found = _site_name_problem(value)

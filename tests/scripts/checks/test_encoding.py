@@ -8,7 +8,7 @@ import re
 import pytest
 
 from scripts.checks.base import FORBIDDEN_CHARACTERS, Finding
-from scripts.checks.encoding import mojibake
+from scripts.checks.encoding import _SUSPECT, mojibake, suspect
 from scripts.sources.tree import ROOT
 from tests.scripts.checks.support import line_of, only, replace, run, where
 from tests.scripts.fixtures.kb_tree import text_of
@@ -164,3 +164,21 @@ def test_a_hidden_or_control_character_is_refused_at_its_line_however_it_is_writ
 def test_a_message_is_printed_with_its_control_characters_written_as_codes():
     finding = Finding("docs/en/site.yml", 3, "en", None, "encoding", "error", "title: 'a\x1b[2Kb\u202e'")
     assert str(finding) == "docs/en/site.yml:3: error[encoding]: title: 'a\\u001b[2Kb\\u202e'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["35Â %", "Â\u00a0%", "grâce à vous", "â€™", "caf\u00e9 \u202e", "a\tb", "l’accès", "Ã  la", "ÂÂ", "Â\n%", "\ud800x"],
+)
+def test_the_quick_test_for_mojibake_agrees_with_the_full_pattern(text):
+    # suspect() reads the set of the text's characters (an ASCII second character, the space that replaced a
+    # no-break space, in the text itself); _SUSPECT, the pattern it stands for, reads the text.
+    assert suspect(text) == (_SUSPECT.search(text) is not None)
+
+
+def test_a_no_break_space_mis_decoded_then_turned_into_a_space_is_found(tree):
+    # "Â" is a French letter and the space is ASCII: only the pair of them, side by side, is mojibake.
+    text = replace(tree, "fr", "site.yml", "Calculateurs", "Calculateurs 35Â %")
+    finding = only(run(tree, "encoding"))
+    assert where(finding) == ("docs/fr/site.yml", line_of(text, "35Â %"), "encoding")
+    assert "mis-decoded text '35Â'" in finding.message

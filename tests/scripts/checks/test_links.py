@@ -76,3 +76,17 @@ def test_a_link_to_another_existing_guide_than_fr_s_is_reported_in_that_language
     assert where(finding) == (f"docs/de/{GUIDE}", line_of(text, "guide:add-a-client#invite"), "links")
     assert "links to guide:add-a-client#invite, fr does not here" in finding.message
     assert finding.message.endswith("— link guide:access-types#compare as fr does")
+
+
+def test_a_translation_checked_alone_is_compared_with_fr_s_links_as_in_a_whole_run(tree):
+    # make serve checks a saved file alone (report only=): fr's own run has not read fr's links then.
+    from scripts.checks import runner
+    from tests.scripts.fixtures.kb_tree import FACTS
+
+    replace(tree, "de", GUIDE, "guide:access-types#compare", "https://www.infomaniak.com/de")
+    whole = [f for f in runner.report(tree, facts=FACTS).findings if f.check == "links"]
+    alone = [f for f in runner.report(tree, facts=FACTS, only=[("de", GUIDE)]).findings if f.check == "links"]
+    assert alone == whole
+    assert [f.message.split(" (")[0] for f in alone] == [
+        "sections.0.steps.1: links to https://www.infomaniak.com/de, fr does not here",
+    ]

@@ -87,3 +87,23 @@ def test_a_hard_line_break_dropped_is_reported(tree):
     rewrite(tree, "en", GUIDE, step_read="Read the page.\nThen close it.")
     finding = only(in_lang(tree, "en"))
     assert finding.path == f"docs/en/{GUIDE}" and "fr has 1 hard line break here, this text has 0" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("fr_text", "en_text", "expected"),
+    [
+        ("Lisez *la* page.", "Read the page.", "fr has 1 passage in italics (*...*) here, this text has 0"),
+        ("Lisez _la_ page.", "Read the page.", "fr has 1 passage in italics (*...*) here, this text has 0"),
+        ("Lisez **la** page.", "Read the page.", "fr has 1 bold passage (**...**) here, this text has 0"),
+        ("Lisez `la` page.", "Read the page.", "fr has 1 code span (`...`) here, this text has 0"),
+        ("Lisez la page.", "Read *the* page.", "fr has 0 passages in italics (*...*) here, this text has 1"),
+        ("Lisez la page.", "Read _the_ page.", "fr has 0 passages in italics (*...*) here, this text has 1"),
+        ("Lisez la page.", "Read `the` page.", "fr has 0 code spans (`...`) here, this text has 1"),
+        ("Lisez la page.", "Read the page.\\\nThen close it.", "fr has 0 hard line breaks here, this text has 1"),
+    ],
+)
+def test_markdown_on_one_side_only_is_compared(tree, fr_text, en_text, expected):
+    # The quick test that lets plain texts through looks for each Markdown character in both texts.
+    rewrite(tree, "fr", GUIDE, step_read=fr_text)
+    rewrite(tree, "en", GUIDE, step_read=en_text)
+    assert expected in only(in_lang(tree, "en")).message

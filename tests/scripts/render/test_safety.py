@@ -17,6 +17,7 @@ from scripts.site import generate
 from scripts.sources import corpus
 from scripts.sources.loader import SourceError, parse
 from scripts.sources.tree import CALCULATORS, LANGUAGES, ROOT, Tree
+from tests.scripts.hostile.support import site_markdown
 
 from .test_render import ctx
 
@@ -343,21 +344,11 @@ class _Shape(HTMLParser):
             self.shape.append(data.strip())
 
 
-def _markdown_of_the_site() -> markdown.Markdown:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, configs = [], {}
-    for entry in config["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
-        configs[name] = options
-    return markdown.Markdown(extensions=names, extension_configs=configs)
-
-
 @pytest.fixture(scope="module")
 def site_html() -> dict[str, str]:
     """The HTML the site's Markdown makes of every generated page (before the hook cleans it), by page path."""
     pages, _ = generate.build_pages(corpus.load(Tree()))
-    converter = _markdown_of_the_site()
+    converter = site_markdown()
     return {path.relative_to(ROOT / "docs").as_posix(): converter.reset().convert(text) for path, text in pages.items()}
 
 
@@ -492,7 +483,7 @@ def test_hostile_words_in_a_calculator_yaml_never_reach_the_page_as_markup():
     text, _ = _calculator("pricing", lambda data: [data["inputs"]["quantity"].update(label=breaker, help=breaker),
                                                    data["status"].update(loading=breaker)])
     source = parse(Path("docs/fr/calculators/pricing.yml"), text)
-    page = _markdown_of_the_site().convert(widgets.page("pricing", source, ctx(calculator_names=CALCULATORS)))
+    page = site_markdown().reset().convert(widgets.page("pricing", source, ctx(calculator_names=CALCULATORS)))
     cleaned = safety.clean_html(page, widgets=True)
     assert _Executable(cleaned).found == []
     assert 'data-loading="Nombre&quot; onclick=&quot;alert(1)&quot; x=&quot;"' in cleaned
@@ -519,3 +510,19 @@ def test_a_built_guide_keeps_its_tabs_admonitions_links_and_permalinks(built_sit
     assert '<a href="../modify-partner-access/">' in content
     guide = (built_site / "guides" / "add-a-client" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<div class="admonition (info|note|warning)">\s*<p class="admonition-title">', guide)
+
+
+@pytest.mark.parametrize("value", [
+    "[le Manager](https://manager.infomaniak.com) puis\n\n[more]: javascript:alert(1)",
+    "[more]: javascript:alert(1)\n\nVoir [le Manager](https://manager.infomaniak.com) et [more].",
+], ids=["definition-after-an-inline-link", "definition-before-an-inline-link"])
+def test_a_reference_definition_beside_an_inline_link_is_judged_too(value):
+    problem = safety.check_text(value)
+    assert problem is not None and problem.startswith("link to 'javascript:...' is not allowed")
+
+
+def test_quotes_and_backticks_are_refused_in_the_site_name_only():
+    text = '# schema line\nsite_name: "Partner"\nhome:\n  title: \'Cliquez sur "OK" puis `Enregistrer`\'\n'
+    assert safety.problems(parse(Path("docs/en/site.yml"), text)) == []
+    [error] = safety.problems(parse(Path("docs/en/site.yml"), text.replace('"Partner"', "'Partner \"Pro\"'")))
+    assert error.line == 2 and "site name may not hold the sign" in error.message
