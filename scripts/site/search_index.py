@@ -28,6 +28,7 @@ punctuation; it is copied here into each language's index.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -55,10 +56,17 @@ def folded_words(markup: str) -> str:
     """The words of an index field (HTML) that lose an accent when folded, folded, each once."""
     words = {}
     for word in _WORD.findall(html.unescape(_TAG.sub(" ", markup))):
-        folded = fold(word)
+        if word.isascii():
+            continue  # nothing to fold
+        folded = _folded_word(word)
         if folded != word.lower():
             words.setdefault(folded)
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded_word(word: str) -> str:
+    return fold(word)  # once per word: a site says the same words on every page
 
 
 def with_folded(doc: dict) -> dict:
