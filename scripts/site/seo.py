@@ -54,8 +54,15 @@ class _Words(HTMLParser):
         self.parts.append(data)
 
 
+# What Markdown reads as markup in a one-line text (without any, it is one paragraph of its own words).
+_MARKUP = frozenset("\\`*_[]<>&#!|~=")
+_BLOCK_START = re.compile(r"^\s*(?:[-+>]|\d+[.)])(?:\s|$)")
+
+
 def plain(text: str) -> str:
     """The words of a Markdown text, on one line: no markup, no link targets."""
+    if "\n" not in text and _MARKUP.isdisjoint(text) and not _BLOCK_START.match(text):
+        return " ".join(text.split())  # what Markdown would make of it, without parsing (most summaries)
     text = _INTERNAL.sub("](#)", text)
     parser = _Words()
     parser.feed(markdown.markdown(html.escape(text, quote=False)))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import re
+
+import markdown
 import pytest
 from mkdocs.exceptions import ConfigurationError
 
@@ -61,3 +65,15 @@ def test_the_site_address_comes_from_kb_site_url_when_set(given, expected):
 def test_anything_but_a_web_address_is_refused(given):
     with pytest.raises(ConfigurationError, match="KB_SITE_URL"):
         seo.apply_site_url({"site_url": "http://127.0.0.1:8000/"}, {"KB_SITE_URL": given})
+
+
+@pytest.mark.parametrize("text", [
+    "Rabatt und Cashback verstehen: 35 % auf den Preis, dann 25 %.",
+    "  spaced   out words  ",
+    "- a list item", "+ another", "> a quote", "1. first", "2) second", "# a title", "-", "12.5 % off",
+    "x - y + z > w", "L'accès: complet (ou restreint).", "a:b c;d (e) {f} $g% @h ^i 'j' \"k\"",
+])
+def test_a_one_line_text_without_markup_reads_as_markdown_reads_it(text):
+    """The shortcut for a text without markup gives what Python-Markdown gives (the expectation: Markdown itself)."""
+    expected = re.sub(r"<[^>]+>", "", markdown.markdown(html.escape(text, quote=False)))
+    assert seo.plain(text) == " ".join(html.unescape(expected).split())

@@ -30,7 +30,7 @@ import pytest
 
 from benchmarks._net import fetch, free_port, stop
 from scripts.checks import runner
-from scripts.site import serve
+from scripts.site import incremental, saves, serve
 from scripts.sources.corpus import load
 from scripts.sources.tree import Tree
 from tests.conftest import copy_project
@@ -58,7 +58,7 @@ def test_checks_per_file_find_what_kb_check_finds(project):
     tree = Tree(project)
     expected = runner.report(load(tree)).findings
     corpus = load(tree)
-    found = serve.check_files(corpus, serve.all_keys(corpus), runner.known_facts())
+    found = incremental.check_files(corpus, incremental.all_keys(corpus), runner.known_facts())
     found = sorted({f for findings in found.values() for f in findings})
     assert [f.as_json() for f in found] == [f.as_json() for f in expected]  # everything a finding carries
     assert any(f.path.endswith("de/guides/payment-methods.yml") and f.check == "stale" for f in expected)
@@ -70,33 +70,33 @@ def test_a_saved_source_is_rebuilt_alone_and_other_changes_rebuild_everything(pr
     tree = Tree(project)
     corpus = load(tree)
     docs = project / "docs"
-    guide = serve.classify(tree, [docs / "de" / "guides" / "vat-number.yml"], corpus)
+    guide = saves.classify(tree, [docs / "de" / "guides" / "vat-number.yml"], corpus)
     assert guide.guides == {("de", "guides/vat-number.yml")} and not guide.full and not guide.restart
-    site = serve.classify(tree, [docs / "de" / "site.yml"], corpus)
+    site = saves.classify(tree, [docs / "de" / "site.yml"], corpus)
     assert site.sources == {("de", "site.yml")} and not site.full and not site.guides
-    assert serve.classify(tree, [docs / "fr" / "glossary.yml"], corpus).sources == {("fr", "glossary.yml")}
-    calculator = serve.classify(tree, [docs / "it" / "calculators" / "pricing.yml"], corpus)
+    assert saves.classify(tree, [docs / "fr" / "glossary.yml"], corpus).sources == {("fr", "glossary.yml")}
+    calculator = saves.classify(tree, [docs / "it" / "calculators" / "pricing.yml"], corpus)
     assert calculator.sources == {("it", "calculators/pricing.yml")} and not calculator.full
-    assert serve.classify(tree, [project / "mkdocs.yml"], corpus).full
-    assert serve.classify(tree, [docs / "de" / "calculators" / "no-such-calculator.yml"], corpus).full  # a calculator added
+    assert saves.classify(tree, [project / "mkdocs.yml"], corpus).full
+    assert saves.classify(tree, [docs / "de" / "calculators" / "no-such-calculator.yml"], corpus).full  # a calculator added
     new = docs / "de" / "guides" / "brand-new.yml"
     new.write_text("id: brand-new\n", encoding="utf-8")
-    assert serve.classify(tree, [new], corpus).full  # a guide added: the index, the links and the checks of all
-    generated = serve.classify(tree, [docs / "de" / "guides" / "vat-number.md"], corpus)
+    assert saves.classify(tree, [new], corpus).full  # a guide added: the index, the links and the checks of all
+    generated = saves.classify(tree, [docs / "de" / "guides" / "vat-number.md"], corpus)
     assert not generated.full and not generated.guides  # the server's own output
-    assert serve.classify(tree, [project / "calculators" / "placeholders.py"], corpus).restart
-    assert serve.classify(tree, [docs / "assets" / "stylesheets" / "kb.css"], corpus).full
-    backup = serve.classify(tree, [docs / "de" / "guides" / "vat-number.yml~", project / "README.md"], corpus)
+    assert saves.classify(tree, [project / "calculators" / "placeholders.py"], corpus).restart
+    assert saves.classify(tree, [docs / "assets" / "stylesheets" / "kb.css"], corpus).full
+    backup = saves.classify(tree, [docs / "de" / "guides" / "vat-number.yml~", project / "README.md"], corpus)
     assert not backup.full and not backup.guides and not backup.restart
 
 
 def test_a_saved_glossary_checks_its_language_again(project):
     """A variant the German glossary now forbids is found in a German guide the save did not touch; fr's files are not re-read."""
     tree = Tree(project)
-    site = serve.Site(tree, project / "site", "http://127.0.0.1:8000/")
+    site = incremental.Site(tree, project / "site", "http://127.0.0.1:8000/")
     site.corpus = load(tree)
     site.facts = runner.known_facts()
-    site.findings = serve.check_files(site.corpus, serve.all_keys(site.corpus), site.facts)
+    site.findings = incremental.check_files(site.corpus, incremental.all_keys(site.corpus), site.facts)
     assert not any(f.check == "terminology" for f in site.findings[("de", "guides/vat-number.yml")])
     glossary = project / "docs" / "de" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
@@ -116,7 +116,7 @@ def test_the_start_up_loads_and_checks_every_source_once(project, tmp_path):
         import collections, json, sys
         from pathlib import Path
         from scripts.checks import runner
-        from scripts.site import serve
+        from scripts.site import incremental
         from scripts.sources import corpus
         from scripts.sources.tree import Tree
 
@@ -133,7 +133,7 @@ def test_the_start_up_loads_and_checks_every_source_once(project, tmp_path):
             return report(*args, **kwargs)
 
         corpus.load_file, runner.report = counted_load, counted_report
-        serve.Site(Tree(Path.cwd()), Path(sys.argv[1]), "http://127.0.0.1:8000/").full_build()
+        incremental.Site(Tree(Path.cwd()), Path(sys.argv[1]), "http://127.0.0.1:8000/").full_build()
         print("COUNTS " + json.dumps({"loads": loads, "reports": len(reports)}))
     """)
     result = subprocess.run(  # noqa: S603 - our own interpreter, in the copy (its scripts/, its docs/)

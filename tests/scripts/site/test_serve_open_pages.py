@@ -1,4 +1,4 @@
-"""``make serve`` (scripts/site/serve.py): what it watches (``watched``) and the pages it remembers the browsers show (``Site.saw``, ``Site._open_pages``).
+"""``make serve``: what it watches (scripts/site/saves.py ``watched``) and the pages it remembers the browsers show (scripts/site/incremental.py ``Site.saw``, ``Site._open_pages``).
 
 A saved site.yml rebuilds its whole language; the pages a browser shows are rebuilt first
 (its home page when none is open).
@@ -13,13 +13,13 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from scripts.site import serve
+from scripts.site import incremental, saves, serve
 from scripts.sources.tree import Tree
 
 
-def site_with(tmp_path: Path, src_uris: list[str], urls: list[str]) -> serve.Site:
+def site_with(tmp_path: Path, src_uris: list[str], urls: list[str]) -> incremental.Site:
     """A Site whose language builds know these pages (src_uri, url), as mkdocs-static-i18n names them."""
-    site = serve.Site(Tree(tmp_path), tmp_path / "site", "http://127.0.0.1:8000/")
+    site = incremental.Site(Tree(tmp_path), tmp_path / "site", "http://127.0.0.1:8000/")
     files = []
     for src_uri, url in zip(src_uris, urls, strict=True):
         file = File(src_uri, str(tmp_path / "docs"), str(tmp_path / "site"), use_directory_urls=True)
@@ -31,7 +31,7 @@ def site_with(tmp_path: Path, src_uris: list[str], urls: list[str]) -> serve.Sit
         by_lang.setdefault(file.src_uri.split("/", 1)[0], []).append(file)
 
     class Keep:
-        languages = {lang: serve.LanguageBuild(Files(own), nav=None, env=None) for lang, own in by_lang.items()}
+        languages = {lang: incremental.LanguageBuild(Files(own), nav=None, env=None) for lang, own in by_lang.items()}
 
     site.keep = Keep()
     return site
@@ -73,23 +73,23 @@ def test_the_home_page_open_is_found_in_fr_at_the_root_too(tmp_path):
 
 
 def test_only_the_latest_pages_are_remembered(tmp_path):
-    names = [f"guide-{n}" for n in range(serve.OPEN_PAGES + 4)]
+    names = [f"guide-{n}" for n in range(saves.OPEN_PAGES + 4)]
     site = site_with(tmp_path, [f"de/guides/{n}.md" for n in names], [f"de/guides/{n}/" for n in names])
     for name in names:
         site.saw(f"/de/guides/{name}/")
     site.saw(f"/de/guides/{names[0]}/")  # seen again: the latest
-    expected = {f"guides/{names[0]}.md", *(f"guides/{n}.md" for n in names[-(serve.OPEN_PAGES - 1):])}
+    expected = {f"guides/{names[0]}.md", *(f"guides/{n}.md" for n in names[-(saves.OPEN_PAGES - 1):])}
     assert site._open_pages("de") == expected
-    assert len(expected) == serve.OPEN_PAGES
+    assert len(expected) == saves.OPEN_PAGES
 
 
 def test_only_sources_and_code_are_watched_not_a_log_beside_mkdocs_yml(tmp_path):
     """A log written in the project's folder must not count as a save (its "Detected file changes" line would be the next one)."""
     tree = Tree(tmp_path)
-    assert serve.watched(tree, tmp_path / "mkdocs.yml")
-    assert serve.watched(tree, tmp_path / "docs" / "de" / "site.yml")
-    assert serve.watched(tree, tmp_path / "scripts" / "kb.py")
-    assert not serve.watched(tree, tmp_path / "serve.log")
-    assert not serve.watched(tree, tmp_path / "notes.txt")
-    assert not serve.watched(tree, tmp_path / "docs" / "de" / "index.md")  # the server's own pages
-    assert not serve.watched(tree, tmp_path / "scripts" / "__pycache__" / "kb.cpython-313.pyc")
+    assert saves.watched(tree, tmp_path / "mkdocs.yml")
+    assert saves.watched(tree, tmp_path / "docs" / "de" / "site.yml")
+    assert saves.watched(tree, tmp_path / "scripts" / "kb.py")
+    assert not saves.watched(tree, tmp_path / "serve.log")
+    assert not saves.watched(tree, tmp_path / "notes.txt")
+    assert not saves.watched(tree, tmp_path / "docs" / "de" / "index.md")  # the server's own pages
+    assert not saves.watched(tree, tmp_path / "scripts" / "__pycache__" / "kb.cpython-313.pyc")
