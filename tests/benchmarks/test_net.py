@@ -11,8 +11,8 @@ from benchmarks._net import stop
 # A process that says it is ready, then waits; with "ignore", Ctrl-C does not stop it.
 WAITER = """
 import signal, sys, time
-if sys.argv[1] == "ignore":
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+# Set either way: a process started in the background by a shell (CI) begins with SIGINT ignored.
+signal.signal(signal.SIGINT, signal.SIG_IGN if sys.argv[1] == "ignore" else signal.default_int_handler)
 print("ready", flush=True)
 time.sleep(600)
 """
