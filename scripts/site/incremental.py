@@ -204,8 +204,9 @@ class Site:
         # First the saved sources' own pages, in a language built whole the pages the browsers show, and a page
         # of the navigation whose title changes (its title shows on every page): written, rendered, shown (the
         # browsers reload). The navigation's other pages keep the titles MkDocs read (it keeps its Page objects).
-        in_nav = {self.tree.lang_dir(lang) / relative for lang in by_lang for relative in self._navigation_pages(lang)}
-        pages, render_errors = self._render({lang: wanted[lang] | self._navigation_pages(lang) for lang in by_lang})
+        navigation = {lang: self._navigation_pages(lang) for lang in by_lang}
+        in_nav = {self.tree.lang_dir(lang) / relative for lang, relatives in navigation.items() for relative in relatives}
+        pages, render_errors = self._render({lang: wanted[lang] | navigation[lang] for lang in by_lang})
         if render_errors:
             self._show_errors(render_errors)
             return
@@ -213,12 +214,13 @@ class Site:
         for lang in set(by_lang) - whole:
             if any(path.is_relative_to(self.tree.lang_dir(lang)) for path in retitled):  # on every page of the language
                 whole.add(lang)
-                more, render_errors = self._render({lang: self._open_pages(lang) - wanted[lang]})
+                open_pages = self._open_pages(lang)
+                more, render_errors = self._render({lang: open_pages - wanted[lang]})
                 if render_errors:
                     self._show_errors(render_errors)
                     return
                 pages.update(more)
-                wanted[lang] |= self._open_pages(lang)
+                wanted[lang] |= open_pages
         wanted_paths = {self.tree.lang_dir(lang) / relative for lang, relatives in wanted.items() for relative in relatives}
         pages = {path: text for path, text in pages.items() if path in wanted_paths or path in retitled}
         self.errors = []
