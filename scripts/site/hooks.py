@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
 
 from scripts.render import a11y, safety  # noqa: E402
 from scripts.site import build, generate, headers, languages, not_found, runtime, search_index, seo  # noqa: E402
@@ -61,6 +62,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state["language_options"] = languages.apply_options(i18n.config.languages, corpus, _state["language_options"])
     languages.apply_markdown_words(config, corpus, _current_language(config))
     return config
+
+
+@event_priority(-90)  # before mkdocs-static-i18n (-100) remakes every file once per language
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # The YAML sources (exclude_docs) are never published: leave them out before the plugin makes
+    # each language's copy of every file, the build's cost that grows with the knowledge base.
+    return Files([file for file in files if not file.inclusion.is_excluded()])
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
