@@ -5,7 +5,7 @@ at a time, in the project's own translations (and fr for typos): a number
 typed for a placeholder or added, a placeholder broken, a link target changed, a forbidden glossary
 variant, a YAML step removed, a text left in French, a bullet removed from a
 list inside a text, bold left open, a link left unclosed (its address still in
-the text), a French word left, a typo. The checker runs in process
+the text), a French word left, a typo, a French sign without its space. The checker runs in process
 (``scripts.checks.runner.report``); a mistake is caught when the file it was
 made in gets a finding other than ``stale``. The clean copy is checked first:
 its findings are false findings (there must be none).
@@ -122,6 +122,13 @@ def catalogue(root: Path) -> list[Mistake]:
         title = next(line for line in _lines(root / rel) if line.startswith("title: "))
         word = max(re.findall(r"[^\W\d_]{5,}", title[7:]), key=len)
         found.append(("typo (fr)", rel, word, word[:2] + word[3] + word[2] + word[4:]))
+    for guide in GUIDES:  # French typography: the space before ":" or ";" left out (keys have none: only texts match)
+        rel = f"docs/fr/guides/{guide}.yml"
+        text = (root / rel).read_text(encoding="utf-8")
+        for sign in (":", ";"):
+            spaced = re.search(rf"[^\W\d_]+ {sign} ", text)
+            if spaced:
+                found.append(("fr: no space before : or ;", rel, spaced.group(0), spaced.group(0).replace(f" {sign}", sign)))
     return found
 
 

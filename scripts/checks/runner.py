@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 # isort: off
 # The families of checks, imported in the order their checks run and the README lists them.
-from scripts.checks import syntax, encoding, structure, placeholders, numbers, links, terminology, same, markup, markdown_structure, spelling, stale  # noqa: F401
+from scripts.checks import syntax, encoding, structure, placeholders, numbers, links, terminology, same, markup, markdown_structure, spelling, typography, stale  # noqa: F401
 # isort: on
 from scripts.checks.base import REGISTRY, CannotRun, Context, Finding, Run, table_markdown
 from scripts.sources.corpus import Corpus, File, bulk_allocation

@@ -10,7 +10,7 @@ from scripts.sources.tree import ROOT
 
 EXPECTED_IDS = {
     "missing", "syntax", "schema", "encoding", "structure", "placeholders", "numbers", "links",
-    "terminology", "untranslated", "unsafe", "md-structure", "spelling", "foreign-word", "stale",
+    "terminology", "untranslated", "unsafe", "md-structure", "spelling", "foreign-word", "typography", "stale",
 }
 
 
@@ -24,8 +24,8 @@ def test_every_registered_check_has_an_id_a_severity_and_a_one_line_description(
         assert check.needs in base.NEEDS
 
 
-def test_only_stale_and_spelling_are_warnings():
-    assert {c.id for c in base.REGISTRY.values() if c.severity == "warning"} == {"stale", "spelling"}
+def test_only_stale_spelling_and_typography_are_warnings():
+    assert {c.id for c in base.REGISTRY.values() if c.severity == "warning"} == {"stale", "spelling", "typography"}
     assert checks.SEVERITIES == {c.id: c.severity for c in base.REGISTRY.values()}
 
 
