@@ -4,7 +4,8 @@
 "Infomaniak : ajouter" (the Imprimerie nationale's rule, and the rest of our French texts).
 Only the signs that end a word and are followed by a space or the end of the text are read:
 ``https://``, ``guide:access-types`` and ``10:30`` are not punctuation. Link targets,
-placeholders and URLs are left out (``text.prose``).
+placeholders and URLs are left out (``text.prose``). A plain space is enough here: the build makes
+it the no-break space French typesetting uses (scripts/render/typography.py).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import re
 
 from scripts.checks.base import Check, Context, register
 from scripts.checks.text import SPACES, dotted, prose, texts
+from scripts.render.typography import FRENCH_SPACE_BEFORE
 
 # Per language, the signs that take a space before them (a no-break space counts).
-SPACE_BEFORE = {"fr": ":;?!"}
+SPACE_BEFORE = {"fr": "".join(FRENCH_SPACE_BEFORE)}
 _MISSING = {
     lang: re.compile(rf"(\S*[^\s\u00a0\u202f{re.escape(signs)}])([{re.escape(signs)}])(?=\s|$)")
     for lang, signs in SPACE_BEFORE.items()

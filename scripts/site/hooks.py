@@ -5,8 +5,10 @@
   the plugin's own options (scripts.site.languages);
 - on_pre_build: run the `kb check` checks on that corpus, then write the Markdown pages
   (scripts.site.generate.check_and_sync);
+- on_files: the YAML sources (never published) leave the file list before mkdocs-static-i18n
+  copies it for each language;
 - on_page_content: every page's HTML keeps only what Markdown and the calculator widgets make
-  (scripts.render.safety);
+  (scripts.render.safety); in French pages the space before : ; ? ! does not break (scripts.render.typography);
 - on_post_page / on_post_build: while serving with mistakes, every page shows them
   (scripts.site.build); one search index and one 404 page per language
   (scripts.site.search_index, scripts.site.not_found), the self-hosted calculators runtime
@@ -27,7 +29,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 
-from scripts.render import a11y, safety  # noqa: E402
+from scripts.render import a11y, safety, typography  # noqa: E402
 from scripts.site import build, generate, headers, languages, not_found, runtime, search_index, seo  # noqa: E402
 from scripts.sources.corpus import load as load_corpus  # noqa: E402
 from scripts.sources.tree import REFERENCE, Tree  # noqa: E402
@@ -116,7 +118,10 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_page_content(html: str, *, page, config: MkDocsConfig, files) -> str:
     # Every page, calculators too: their widget markup (scripts/render/widgets.py) is allowed by name.
     cleaned = safety.clean_html(html, widgets=safety.is_generated_markup(page.file.src_uri))
-    return a11y.finish(cleaned, page.title or "")  # named, keyboard-scrollable tables; spaced blocks for search
+    finished = a11y.finish(cleaned, page.title or "")  # named, keyboard-scrollable tables; spaced blocks for search
+    if page.file.src_uri.startswith(f"{REFERENCE}/"):  # French (docs/fr/...): the space before : ; ? ! does not break
+        finished = typography.no_break_before_signs(finished)
+    return finished
 
 
 def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:

@@ -112,3 +112,27 @@ def test_a_guide_page_does_not_carry_the_list_of_guides(built_site):
     nav = re.search(r'<nav class="md-nav md-nav--primary.*?</nav>\s*</div>', page, re.S).group(0)
     linked_guides = {gid for gid in GUIDE_IDS if f"guides/{gid}/" in nav}
     assert linked_guides == set()
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_VERBATIM = re.compile(r"<(code|pre|script|style|textarea|form)\b.*?</\1>", re.S)  # a calculator's form: as Python writes it
+
+
+def _article_text(page) -> str:
+    article = _ARTICLE.search(page.read_text(encoding="utf-8")).group(1)
+    return html.unescape(re.sub(r"<[^>]*>", "", _VERBATIM.sub(" ", article)))
+
+
+def test_in_french_pages_no_line_breaks_before_a_sign(built_site):
+    """French's space before : ; ? ! is a no-break one in every French page (scripts/render/typography.py)."""
+    pages = [p for p in built_site.rglob("index.html") if p.relative_to(built_site).parts[0] not in LANGUAGES]
+    assert len(pages) > len(GUIDE_IDS)
+    breakable = {str(p.relative_to(built_site)): re.findall(r"\S{0,20} [:;?!](?=\s|$)", _article_text(p)) for p in pages}
+    assert {page: found for page, found in breakable.items() if found} == {}
+    text = _article_text(page_path(built_site, REFERENCE, "guides/discount-and-cashback"))
+    assert "renouvelle lui-même un produit\u202f;" in text and "\u00a0:" in text
+
+
+def test_other_languages_keep_their_own_spaces(built_site):
+    text = _article_text(page_path(built_site, "en", "guides/discount-and-cashback"))
+    assert "\u202f" not in text and "\u00a0:" not in text
