@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from scripts.checks.base import Check, Context, register
-from scripts.checks.text import SPACES, dotted, prose, texts
+from scripts.checks.text import dotted, prose, texts
 from scripts.render.typography import FRENCH_SPACE_BEFORE
 
 # Per language, the signs that take a space before them (a no-break space counts).
@@ -44,7 +44,7 @@ class SpaceBeforePunctuation(Check):
             return
         for where, text in texts(file):
             for word, sign in missing_spaces(text, context.lang):
-                word = SPACES.sub(" ", word)[-30:]
+                word = word[-30:]  # (no white space in it: the pattern's word ends at one)
                 self.add(
                     context, file.line_of(where),
                     f"{dotted(where)}: '{word}{sign}' has no space before '{sign}' — French puts one there:"

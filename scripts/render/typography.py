@@ -23,11 +23,12 @@ FRENCH_SPACE_BEFORE = {":": "\u00a0", ";": "\u202f", "?": "\u202f", "!": "\u202f
 _PIECE = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 _VERBATIM = frozenset({"code", "pre", "script", "style", "textarea", "form"})
+_SIGN = "([" + re.escape("".join(FRENCH_SPACE_BEFORE)) + r"])(?=\s|$)"
 # A plain space between a word (or closing mark) and a sign that ends it: followed by white space,
 # the end of the text, or a tag (the end of a piece of text).
-_SPACED_SIGN = re.compile(r"(?<=\S) ([:;?!])(?=\s|$)")
+_SPACED_SIGN = re.compile(r"(?<=\S) " + _SIGN)
 # The same at the start of a piece of text that follows a closing tag ("<strong>Revenu</strong> ;").
-_SIGN_AFTER_ELEMENT = re.compile(r"^ ([:;?!])(?=\s|$)")
+_SIGN_AFTER_ELEMENT = re.compile("^ " + _SIGN)
 
 
 def _no_break(match: re.Match) -> str:
